@@ -1,0 +1,34 @@
+/**
+ * Shiki highlighting for command blocks, in the light and dark themes at once: each token
+ * carries both colours as CSS variables and global.css picks one by the page's theme.
+ * One highlighter per build; creating it is the slow part.
+ */
+import { createHighlighter, type Highlighter } from 'shiki';
+import type { Shell } from '../../lesson-model/command-block/types.ts';
+
+const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+const LANG: Record<Shell, string> = { bash: 'bash', powershell: 'powershell' };
+
+let highlighter: Promise<Highlighter> | undefined;
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Returns one HTML string per source line of the command. */
+export async function highlightCommand(text: string, shell: Shell): Promise<string[]> {
+  highlighter ??= createHighlighter({ themes: Object.values(THEMES), langs: Object.values(LANG) });
+  const tokens = (await highlighter).codeToTokens(text, { lang: LANG[shell], themes: THEMES, defaultColor: false });
+  return tokens.tokens.map((line) =>
+    line
+      .map((token) => {
+        const style = Object.entries(token.htmlStyle ?? {})
+          .map(([key, value]) => `${key}:${value}`)
+          .join(';');
+        return style ? `<span style="${style}">${escapeHtml(token.content)}</span>` : escapeHtml(token.content);
+      })
+      .join(''),
+  );
+}
+
+export { escapeHtml };

@@ -1,0 +1,59 @@
+import type { PlaceholderKind } from './placeholders.ts';
+
+/** Shells a command block can be written for. Tabs group blocks of different shells. */
+export const SHELLS = ['bash', 'powershell'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/** What the reader sees before a command, and before each continuation line, per shell. */
+export const PROMPTS: Record<Shell, { command: string; continuation: string }> = {
+  bash: { command: '$ ', continuation: '> ' },
+  powershell: { command: 'PS> ', continuation: '>> ' },
+};
+
+export const SHELL_LABELS: Record<Shell, string> = {
+  bash: 'Linux / macOS (bash)',
+  powershell: 'Windows (PowerShell)',
+};
+
+/** Where something sits in a lesson file: 1-based line numbers of the file, not of the block. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+export type OutputSegment =
+  | { kind: 'literal'; text: string }
+  | { kind: 'placeholder'; placeholder: PlaceholderKind; label: string };
+
+export type OutputLine =
+  | { kind: 'text'; line: number; segments: OutputSegment[] }
+  /** `{{...}}` alone on a line: any number of lines, including none. */
+  | { kind: 'elision'; line: number };
+
+export interface Command {
+  /** Exactly what a reader pastes: continuation lines joined with newlines, no prompts. */
+  text: string;
+  /** The command as displayed, one entry per source line, without prompts. */
+  lines: string[];
+  /** File line of the command's first line. */
+  line: number;
+  /** Output the lesson promises, in order. Empty means the command prints nothing. */
+  output: OutputLine[];
+}
+
+export interface CommandBlock {
+  shell: Shell;
+  /** File line of the opening fence. */
+  line: number;
+  file: string;
+  title?: string;
+  /** Why the snippet suite cannot run this block on Linux; set only by the author. */
+  norun?: string;
+  /** Seconds each command may take in the snippet suite and the follow-along runner. */
+  timeout: number;
+  /** Exit status the block's last command is expected to end with (0 unless the lesson shows a failure). */
+  exit: number;
+  /** The lesson's cleanup step: the follow-along runner offers it when a learner quits. */
+  cleanup: boolean;
+  commands: Command[];
+}

@@ -1,0 +1,74 @@
+/**
+ * Reads lesson files from disk outside Astro: for the snippet suite, the follow-along
+ * runner and the project checks. Same schema and same block collector as the site.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import { LessonError } from './errors.ts';
+import { collectCommandBlocks, type LessonBlock } from './lessonBlocks.ts';
+import { LOCALES, lessonSchema, type LessonFrontmatter, type Locale } from './schemas/lesson.ts';
+
+export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
+export const LESSONS_DIR = path.join(CONTENT_DIR, 'lessons');
+
+export interface LessonFile {
+  /** Path relative to the repository root, as error messages show it. */
+  file: string;
+  locale: Locale;
+  slug: string;
+  frontmatter: LessonFrontmatter;
+  tree: Root;
+  blocks: LessonBlock[];
+}
+
+/** Every lesson file of a locale (or of all), sorted by path so runs are repeatable. */
+export function listLessonFiles(locale?: Locale): string[] {
+  const locales = locale ? [locale] : LOCALES;
+  return locales.flatMap((loc) =>
+    readdirSync(path.join(LESSONS_DIR, loc))
+      .filter((name) => name.endsWith('.mdx'))
+      .sort()
+      .map((name) => path.join(LESSONS_DIR, loc, name)),
+  );
+}
+
+export function relativeToRepo(absolute: string): string {
+  return path.relative(path.resolve(CONTENT_DIR, '..'), absolute);
+}
+
+export function readLessonFile(absolute: string): LessonFile {
+  const file = relativeToRepo(absolute);
+  const text = readFileSync(absolute, 'utf8');
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
+  let tree: Root;
+  try {
+    tree = processor.runSync(processor.parse(text)) as Root;
+  } catch (error) {
+    const place = (error as { line?: number }).line ?? 1;
+    throw new LessonError(file, place, `MDX does not parse: ${(error as Error).message}`, 'Close every tag and fence; write { and < in prose as \\{ and &lt;.');
+  }
+  const yamlNode = tree.children.find((node) => node.type === 'yaml');
+  if (!yamlNode || yamlNode.type !== 'yaml') {
+    throw new LessonError(file, 1, 'no front matter', 'Start the file with a --- block holding title, description, course, order, objectives and verified.');
+  }
+  const parsed = lessonSchema.safeParse(parseYaml(yamlNode.value));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new LessonError(file, 1, `front matter field "${issue.path.join('.')}": ${issue.message}`, 'See docs/command-blocks.md and an existing lesson for the front matter fields.');
+  }
+  const locale = path.basename(path.dirname(absolute)) as Locale;
+  return {
+    file,
+    locale,
+    slug: path.basename(absolute, '.mdx'),
+    frontmatter: parsed.data,
+    tree,
+    blocks: collectCommandBlocks(tree, file),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Turns ```console fences into <CommandBlock> elements, and runs of adjacent fences for
+ * different shells into one <CommandTabs>. Parsing happens here, once, through
+ * collectCommandBlocks; the components only render the parsed block they receive as JSON.
+ * A parse error fails the build with the file and line (LessonError).
+ */
+import path from 'node:path';
+import type { Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { VFile } from 'vfile';
+import { collectCommandBlocks, type LessonBlock } from '../lesson-model/lessonBlocks.ts';
+
+/** The components get the parsed blocks as JSON: they render, they never parse. */
+function element(name: 'CommandBlock' | 'CommandTabs', attribute: 'block' | 'blocks', value: unknown): MdxJsxFlowElement {
+  return {
+    type: 'mdxJsxFlowElement',
+    name,
+    attributes: [{ type: 'mdxJsxAttribute', name: attribute, value: JSON.stringify(value) }],
+    children: [],
+  };
+}
+
+/** Fences that touch (no node between them) and differ in shell form one tab group. */
+function groupTabs(blocks: LessonBlock[]): LessonBlock[][] {
+  const groups: LessonBlock[][] = [];
+  for (const found of blocks) {
+    const group = groups.at(-1);
+    const previous = group?.at(-1);
+    const adjacent =
+      previous !== undefined &&
+      previous.parent === found.parent &&
+      found.parent.children.indexOf(found.node as RootContent) === found.parent.children.indexOf(previous.node as RootContent) + 1;
+    if (group && adjacent && !group.some((member) => member.block.shell === found.block.shell)) group.push(found);
+    else groups.push([found]);
+  }
+  return groups;
+}
+
+export function remarkCommandBlocks() {
+  return (tree: Root, file: VFile) => {
+    const source = path.relative(process.cwd(), file.path || 'unknown.mdx');
+    for (const group of groupTabs(collectCommandBlocks(tree, source))) {
+      const [first] = group;
+      if (!first) continue;
+      const siblings = first.parent.children as RootContent[];
+      const start = siblings.indexOf(first.node as RootContent);
+      const replacement =
+        group.length === 1
+          ? element('CommandBlock', 'block', first.block)
+          : element('CommandTabs', 'blocks', group.map((member) => member.block));
+      siblings.splice(start, group.length, replacement as unknown as RootContent);
+    }
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The site's only client script (budget: 4 KB gzip). Everything works without it:
+ * it adds the theme toggle, the narrow-screen menu, copy buttons and shell tabs.
+ */
+const root = document.documentElement;
+const THEME_KEY = 'dockside-theme';
+const SHELL_KEY = 'dockside-shell';
+
+function store(key: string, value: string) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+}
+
+// Theme: the inline head script already applied it; the button flips and remembers it.
+const themeToggle = document.querySelector<HTMLButtonElement>('.theme-toggle');
+if (themeToggle) {
+  const label = () => {
+    const dark = root.dataset.theme === 'dark';
+    themeToggle.setAttribute('aria-label', (dark ? themeToggle.dataset.labelLight : themeToggle.dataset.labelDark) ?? '');
+    themeToggle.setAttribute('aria-pressed', String(dark));
+  };
+  themeToggle.hidden = false;
+  label();
+  themeToggle.addEventListener('click', () => {
+    const next = root.dataset.theme === 'dark' ? 'light' : 'dark';
+    root.dataset.theme = next;
+    store(THEME_KEY, next);
+    label();
+  });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', label);
+}
+
+// Narrow screens: the course outline becomes a menu.
+const menuToggle = document.querySelector<HTMLButtonElement>('.menu-toggle');
+const sidebar = document.getElementById('sidebar');
+if (menuToggle && sidebar) {
+  menuToggle.hidden = false;
+  const setOpen = (open: boolean) => {
+    menuToggle.setAttribute('aria-expanded', String(open));
+    sidebar.classList.toggle('is-open', open);
+  };
+  menuToggle.addEventListener('click', () => setOpen(menuToggle.getAttribute('aria-expanded') !== 'true'));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && sidebar.classList.contains('is-open')) {
+      setOpen(false);
+      menuToggle.focus();
+    }
+  });
+}
+
+// Copy buttons copy the block's commands only; the text was prepared at build time by the parser.
+for (const button of document.querySelectorAll<HTMLButtonElement>('.cmd__copy')) {
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    const text = button.closest('.cmd')?.querySelector('template.cmd__commands')?.innerHTML;
+    if (text === undefined) return;
+    const area = document.createElement('textarea');
+    area.innerHTML = text; // decode the entities the template holds
+    await navigator.clipboard.writeText(area.value);
+    const status = button.querySelector('.cmd__copy-label');
+    if (!status) return;
+    const idle = status.textContent;
+    status.textContent = button.dataset.copied ?? '';
+    setTimeout(() => (status.textContent = idle), 1500);
+  });
+}
+
+// Shell tabs: one choice switches every group on the page and is remembered across pages.
+// The head script already set <html data-shell> (CSS shows the matching panels without a flash);
+// here the tabs get their selected state and keyboard handling.
+const tabs = [...document.querySelectorAll<HTMLButtonElement>('.cmd-tabs [role="tab"]')];
+function selectShell(shell: string) {
+  root.dataset.shell = shell;
+  for (const tab of tabs) {
+    const selected = tab.dataset.shell === shell;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+  }
+}
+for (const tab of tabs) {
+  const choose = (next: HTMLButtonElement) => {
+    store(SHELL_KEY, next.dataset.shell ?? 'bash');
+    selectShell(next.dataset.shell ?? 'bash');
+    next.focus();
+  };
+  tab.addEventListener('click', () => choose(tab));
+  tab.addEventListener('keydown', (event) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const group = [...(tab.parentElement?.querySelectorAll<HTMLButtonElement>('[role="tab"]') ?? [])];
+    choose(group[(group.indexOf(tab) + step + group.length) % group.length]!);
+  });
+}
+if (tabs.length > 0) selectShell(root.dataset.shell ?? 'bash');

@@ -9,10 +9,11 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
 import { LessonError } from './errors.ts';
 import { collectCommandBlocks, type LessonBlock } from './lessonBlocks.ts';
-import { LOCALES, lessonSchema, type LessonFrontmatter, type Locale } from './schemas/lesson.ts';
+import { collectShownFiles, type ShownFile } from './shownFiles.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { LOCALES, type LessonFrontmatter, type Locale } from './schemas/lesson.ts';
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
 export const LESSONS_DIR = path.join(CONTENT_DIR, 'lessons');
@@ -25,6 +26,8 @@ export interface LessonFile {
   frontmatter: LessonFrontmatter;
   tree: Root;
   blocks: LessonBlock[];
+  /** Files the lesson shows; runners write them into the working directory first. */
+  files: ShownFile[];
 }
 
 /** Every lesson file of a locale (or of all), sorted by path so runs are repeatable. */
@@ -57,18 +60,17 @@ export function readLessonFile(absolute: string): LessonFile {
   if (!yamlNode || yamlNode.type !== 'yaml') {
     throw new LessonError(file, 1, 'no front matter', 'Start the file with a --- block holding title, description, course, order, objectives and verified.');
   }
-  const parsed = lessonSchema.safeParse(parseYaml(yamlNode.value));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LessonError(file, 1, `front matter field "${issue.path.join('.')}": ${issue.message}`, 'See docs/command-blocks.md and an existing lesson for the front matter fields.');
-  }
+  // The YAML body starts on the line after the opening ---.
+  const frontmatter = readFrontmatter(yamlNode.value, file, (yamlNode.position?.start.line ?? 1) + 1);
   const locale = path.basename(path.dirname(absolute)) as Locale;
+  const slug = path.basename(absolute, '.mdx');
   return {
     file,
     locale,
-    slug: path.basename(absolute, '.mdx'),
-    frontmatter: parsed.data,
+    slug,
+    frontmatter,
     tree,
     blocks: collectCommandBlocks(tree, file),
+    files: collectShownFiles(tree, file, slug),
   };
 }

@@ -11,8 +11,8 @@ export const PROMPTS: Record<Shell, { command: string; continuation: string }> =
 };
 
 export const SHELL_LABELS: Record<Shell, string> = {
-  bash: 'Linux / macOS (bash)',
-  powershell: 'Windows (PowerShell)',
+  bash: 'Linux / macOS',
+  powershell: 'Windows PowerShell',
 };
 
 /** Where something sits in a lesson file: 1-based line numbers of the file, not of the block. */

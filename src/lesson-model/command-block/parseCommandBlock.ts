@@ -20,7 +20,7 @@ import {
 export const COMMAND_BLOCK_LANG = 'console';
 
 const DEFAULT_TIMEOUT_SECONDS = 60;
-const META_KEYS = ['shell', 'title', 'norun', 'timeout', 'exit', 'cleanup'] as const;
+const META_KEYS = ['shell', 'title', 'norun', 'timeout', 'exit', 'cleanup', 'public-port'] as const;
 type MetaKey = (typeof META_KEYS)[number];
 
 /** Splits `shell=bash title="Run it" cleanup` into pairs; a bare word is a flag. */
@@ -86,6 +86,7 @@ function readMeta(meta: string, at: SourceLocation) {
     shell: shellName as Shell,
     title: text('title', '"Start Redis"'),
     norun: text('norun', '"needs Docker Desktop on macOS"'),
+    publicPort: text('public-port', '"other machines on the LAN must reach it"'),
     timeout: whole('timeout', DEFAULT_TIMEOUT_SECONDS, 1),
     exit: whole('exit', 0, 0),
     cleanup: cleanup === true,

@@ -49,6 +49,8 @@ export interface CommandBlock {
   title?: string;
   /** Why the snippet suite cannot run this block on Linux; set only by the author. */
   norun?: string;
+  /** Why this block publishes a port beyond 127.0.0.1; the command lint asks for it. */
+  publicPort?: string;
   /** Seconds each command may take in the snippet suite and the follow-along runner. */
   timeout: number;
   /** Exit status the block's last command is expected to end with (0 unless the lesson shows a failure). */

@@ -2,7 +2,10 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { CODE_THEMES } from './src/components/lesson/highlight.ts';
+import { diagramsIntegration } from './src/diagrams/astroIntegration.ts';
 import { remarkCommandBlocks } from './src/markdown/remarkCommandBlocks.ts';
+import remarkMermaid from './src/markdown/remarkMermaid.ts';
 import { remarkShownFiles } from './src/markdown/remarkShownFiles.ts';
 
 // Lessons need remark plugins (command blocks, diagrams), so we opt back into unified
@@ -10,15 +13,16 @@ import { remarkShownFiles } from './src/markdown/remarkShownFiles.ts';
 export default defineConfig({
   site: 'https://dockside.dev',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), diagramsIntegration()],
   i18n: {
     locales: ['en', 'ko'],
     defaultLocale: 'en',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
-    processor: unified({ remarkPlugins: [remarkCommandBlocks, remarkShownFiles] }),
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    // Mermaid first, so Shiki never sees a diagram fence.
+    processor: unified({ remarkPlugins: [remarkMermaid, remarkCommandBlocks, remarkShownFiles] }),
+    shikiConfig: { themes: CODE_THEMES, defaultColor: false },
   },
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

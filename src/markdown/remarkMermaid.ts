@@ -1,0 +1,50 @@
+/**
+ * Remark plugin: every ```mermaid fence becomes a <Diagram light dark title description /> element
+ * holding SVG rendered at build time (src/diagrams/renderMermaid.ts). No Mermaid code reaches the
+ * browser. The lead registers it in astro.config.mjs; the MDX page supplies the Diagram component.
+ */
+import path from 'node:path';
+import type { Code, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { renderDiagram as defaultRender, type RenderDiagramOptions, type RenderedDiagram } from '../diagrams/renderMermaid.ts';
+
+export interface RemarkMermaidOptions {
+  /** Replaces the renderer (tests). */
+  render?: (source: string, at: { file: string; line: number }, options?: RenderDiagramOptions) => Promise<RenderedDiagram>;
+}
+
+/** The MDX JSX node shape (mdast-util-mdx-jsx), written out to avoid a type-only dependency. */
+interface DiagramElement {
+  type: 'mdxJsxFlowElement';
+  name: 'Diagram';
+  attributes: { type: 'mdxJsxAttribute'; name: string; value: string }[];
+  children: [];
+}
+
+export default function remarkMermaid(options: RemarkMermaidOptions = {}) {
+  const render = options.render ?? defaultRender;
+  return async function transformer(tree: Root, file: VFile): Promise<void> {
+    const found: { node: Code; index: number; parent: { children: RootContent[] } }[] = [];
+    visit(tree, 'code', (node, index, parent) => {
+      if (node.lang === 'mermaid' && parent && index !== undefined) found.push({ node, index, parent });
+    });
+    if (found.length === 0) return;
+
+    // Messages name the file as the author knows it: relative to the repository root.
+    const where = file.path ? path.relative(process.cwd(), file.path) : '<unknown file>';
+    const seen = new Map<string, number>();
+    for (const { node, index, parent } of found) {
+      const occurrence = seen.get(node.value) ?? 0;
+      seen.set(node.value, occurrence + 1);
+      const diagram = await render(node.value, { file: where, line: node.position?.start.line ?? 1 }, { occurrence });
+      const element: DiagramElement = {
+        type: 'mdxJsxFlowElement',
+        name: 'Diagram',
+        attributes: (['light', 'dark', 'title', 'description'] as const).map((name) => ({ type: 'mdxJsxAttribute', name, value: diagram[name] })),
+        children: [],
+      };
+      parent.children[index] = element as unknown as RootContent;
+    }
+  };
+}

@@ -1,0 +1,307 @@
+/**
+ * Page weight of the built site (dist/) against the budget, per lesson page:
+ *
+ *   npx tsx scripts/bench/page-weight.ts [--no-browser]     (`npm run bench` builds first)
+ *
+ * 1. From the HTML: every script (<script src>, inline <script>) and every style (<link
+ *    rel=stylesheet>, inline <style>, including those inside inline SVGs), each gzipped at level 9,
+ *    summed per page. Budget: JS <= 4 KB, CSS <= 10 KB (1 KB = 1024 bytes, gzip).
+ * 2. In Chromium, through `astro preview` on 127.0.0.1: every request the page really makes,
+ *    by resource type, with the bytes transferred; requests to other origins and font requests
+ *    must both be 0, and the scripts and stylesheets fetched must be the ones the HTML names.
+ *
+ * Prints a table and the maximum per column; exits 1 when a page is over budget or breaks a rule.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../../tests/browser/chromium.ts';
+import { listLessonFiles, readLessonFile } from '../../src/lesson-model/readLessonFile.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const KB = 1024;
+const BUDGET = { js: 4 * KB, css: 10 * KB };
+const useBrowser = !process.argv.includes('--no-browser');
+
+const gzipped = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+const kb = (bytes: number) => (bytes / KB).toFixed(2);
+
+interface Asset {
+  kind: 'js' | 'css';
+  /** A URL path for files, `inline` for inline code. */
+  source: string;
+  bytes: number;
+  gzip: number;
+}
+
+function attributesOf(tag: string): Map<string, string | true> {
+  const attributes = new Map<string, string | true>();
+  for (const [, name, doubleQuoted, singleQuoted, bare] of tag.matchAll(/([^\s=/<>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+    attributes.set(name!.toLowerCase(), doubleQuoted ?? singleQuoted ?? bare ?? true);
+  }
+  return attributes;
+}
+
+/** A site file named by an absolute URL path (/_astro/x.js), or undefined for other origins. */
+function fileOf(url: string): string | undefined {
+  if (/^[a-z]+:\/\//i.test(url) || url.startsWith('//')) return undefined;
+  return path.join(DIST, decodeURIComponent(url.split(/[?#]/)[0]!));
+}
+
+/** JS modules a module imports statically (Astro's chunks), followed recursively. */
+function importsOf(code: string): string[] {
+  return [...code.matchAll(/(?:\bimport\s*(?:[^'"()]*?\sfrom\s*)?|\bimport\s*\(\s*)["'](\/[^"']+\.js)["']/g)].map((match) => match[1]!);
+}
+
+/** Scripts and styles a page's HTML makes the browser load, with their gzip sizes. */
+function assetsOf(html: string): { assets: Asset[]; urls: Set<string> } {
+  const assets: Asset[] = [];
+  const urls = new Set<string>();
+  const seen = new Set<string>();
+  const addFile = (kind: Asset['kind'], url: string) => {
+    if (seen.has(url)) return;
+    seen.add(url);
+    urls.add(url);
+    const file = fileOf(url);
+    if (!file || !existsSync(file)) {
+      assets.push({ kind, source: `${url} (missing!)`, bytes: 0, gzip: 0 });
+      return;
+    }
+    const content = readFileSync(file);
+    assets.push({ kind, source: url, bytes: content.length, gzip: gzipped(content) });
+    if (kind === 'js') for (const imported of importsOf(content.toString('utf8'))) addFile('js', imported);
+    if (kind === 'css') for (const [, imported] of content.toString('utf8').matchAll(/@import\s+(?:url\()?["']?([^"')\s;]+)/g)) addFile('css', imported!);
+  };
+
+  for (const [, open = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attributes = attributesOf(open);
+    const type = String(attributes.get('type') ?? '').toLowerCase();
+    // Data blocks (JSON, import maps) are not code the page runs.
+    if (type && type !== 'module' && !type.includes('javascript')) continue;
+    const src = attributes.get('src');
+    if (typeof src === 'string') addFile('js', src);
+    else if (body.trim()) {
+      assets.push({ kind: 'js', source: 'inline', bytes: Buffer.byteLength(body), gzip: gzipped(body) });
+      for (const imported of importsOf(body)) addFile('js', imported);
+    }
+  }
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    const attributes = attributesOf(tag.slice(5));
+    const rel = String(attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
+    const href = attributes.get('href');
+    if (typeof href !== 'string') continue;
+    if (rel.includes('stylesheet')) addFile('css', href);
+    else if (rel.includes('modulepreload')) addFile('js', href);
+  }
+  for (const [, , body = ''] of html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)) {
+    if (body.trim()) assets.push({ kind: 'css', source: 'inline', bytes: Buffer.byteLength(body), gzip: gzipped(body) });
+  }
+  return { assets, urls };
+}
+
+interface BrowserLoad {
+  requests: number;
+  transferred: number;
+  byType: Map<string, { count: number; bytes: number }>;
+  offOrigin: string[];
+  fonts: string[];
+  /** Same-origin scripts and stylesheets fetched, as URL paths. */
+  fetched: Set<string>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+async function startPreview(): Promise<{ origin: string; server: ChildProcess }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  // --ignore-lock keeps astro in the foreground (see playwright.config.ts).
+  const server = spawn('npx', ['--no-install', 'astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`astro preview exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${origin}/en/`)).ok) return { origin, server };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`astro preview did not answer on ${origin} within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function stopPreview(server: ChildProcess) {
+  // npx starts astro as a child: end the whole process group we started.
+  if (server.pid !== undefined && server.exitCode === null) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function loadAll(paths: string[]): Promise<Map<string, BrowserLoad>> {
+  const results = new Map<string, BrowserLoad>();
+  const { origin, server } = await startPreview();
+  const browser = await launchChromium();
+  try {
+    for (const pagePath of paths) {
+      // A fresh context per page: empty cache, as a first visit.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const load: BrowserLoad = { requests: 0, transferred: 0, byType: new Map(), offOrigin: [], fonts: [], fetched: new Set() };
+      const pending: Promise<void>[] = [];
+      page.on('requestfinished', (request) => {
+        pending.push(
+          (async () => {
+            const url = new URL(request.url());
+            if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+            const sizes = await request.sizes();
+            const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+            const type = request.resourceType();
+            load.requests += 1;
+            load.transferred += bytes;
+            const entry = load.byType.get(type) ?? { count: 0, bytes: 0 };
+            entry.count += 1;
+            entry.bytes += bytes;
+            load.byType.set(type, entry);
+            if (url.origin !== origin) load.offOrigin.push(request.url());
+            if (type === 'font') load.fonts.push(request.url());
+            if (url.origin === origin && (type === 'script' || type === 'stylesheet')) load.fetched.add(url.pathname);
+          })(),
+        );
+      });
+      page.on('requestfailed', (request) => {
+        const url = new URL(request.url());
+        if (url.origin !== origin) load.offOrigin.push(`${request.url()} (failed)`);
+        if (request.resourceType() === 'font') load.fonts.push(`${request.url()} (failed)`);
+      });
+      await page.goto(`${origin}${pagePath}`, { waitUntil: 'networkidle' });
+      // Scroll through the page so that anything lazy is fetched too.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+          scrollTo(0, y);
+          await new Promise(requestAnimationFrame);
+        }
+      });
+      await page.waitForLoadState('networkidle');
+      await Promise.all(pending);
+      results.set(pagePath, load);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    stopPreview(server);
+  }
+  return results;
+}
+
+function table(rows: string[][], alignRight: boolean[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows
+    .map((row, index) => {
+      const line = row.map((cell, column) => (alignRight[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ');
+      return index === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+async function main() {
+  if (!existsSync(path.join(DIST, 'en', 'index.html'))) {
+    console.error('dist/ has no built site: run `npm run build` first (`npm run bench` does).');
+    process.exit(2);
+  }
+  const lessons = listLessonFiles().map((file) => readLessonFile(file));
+  const pages = lessons.map((lesson) => `/${lesson.locale}/${lesson.slug}/`);
+  const problems: string[] = [];
+
+  const statics = new Map<string, ReturnType<typeof assetsOf>>();
+  for (const pagePath of pages) {
+    const file = path.join(DIST, pagePath, 'index.html');
+    if (!existsSync(file)) {
+      problems.push(`${pagePath}: not built (${path.relative(ROOT, file)} is missing)`);
+      continue;
+    }
+    statics.set(pagePath, assetsOf(readFileSync(file, 'utf8')));
+  }
+  const loads = useBrowser ? await loadAll([...statics.keys()]) : new Map<string, BrowserLoad>();
+
+  const header = ['page', 'JS gz KB', 'CSS gz KB', '(inline <style>)', 'JS files', 'CSS files', ...(useBrowser ? ['requests', 'by type', 'transferred KB', 'other origins', 'fonts'] : [])];
+  const rows: string[][] = [header];
+  const max = { js: 0, css: 0, inlineCss: 0, requests: 0, transferred: 0, offOrigin: 0, fonts: 0 };
+  for (const [pagePath, { assets, urls }] of statics) {
+    const sum = (kind: Asset['kind'], inline?: boolean) =>
+      assets.filter((asset) => asset.kind === kind && (inline === undefined || (asset.source === 'inline') === inline)).reduce((total, asset) => total + asset.gzip, 0);
+    const js = sum('js');
+    const css = sum('css');
+    const inlineCss = sum('css', true);
+    max.js = Math.max(max.js, js);
+    max.css = Math.max(max.css, css);
+    max.inlineCss = Math.max(max.inlineCss, inlineCss);
+    if (js > BUDGET.js) problems.push(`${pagePath}: ${kb(js)} KB of gzipped JS (budget ${kb(BUDGET.js)} KB)`);
+    if (css > BUDGET.css) problems.push(`${pagePath}: ${kb(css)} KB of gzipped CSS (budget ${kb(BUDGET.css)} KB)`);
+    for (const asset of assets) if (asset.source.endsWith('(missing!)')) problems.push(`${pagePath}: ${asset.source}`);
+    const row = [
+      pagePath,
+      kb(js),
+      kb(css),
+      kb(inlineCss),
+      String(assets.filter((asset) => asset.kind === 'js' && asset.source !== 'inline').length),
+      String(assets.filter((asset) => asset.kind === 'css' && asset.source !== 'inline').length),
+    ];
+    const load = loads.get(pagePath);
+    if (load) {
+      const byType = [...load.byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, { count }]) => `${type} ${count}`).join(', ');
+      row.push(String(load.requests), byType, kb(load.transferred), String(load.offOrigin.length), String(load.fonts.length));
+      max.requests = Math.max(max.requests, load.requests);
+      max.transferred = Math.max(max.transferred, load.transferred);
+      max.offOrigin = Math.max(max.offOrigin, load.offOrigin.length);
+      max.fonts = Math.max(max.fonts, load.fonts.length);
+      for (const url of load.offOrigin) problems.push(`${pagePath}: request to another origin: ${url}`);
+      for (const url of load.fonts) problems.push(`${pagePath}: font request: ${url}`);
+      // What the browser fetched must be what the HTML analysis counted, or the numbers above lie.
+      const uncounted = [...load.fetched].filter((url) => !urls.has(url));
+      for (const url of uncounted) problems.push(`${pagePath}: the browser fetched ${url}, which the HTML analysis did not count`);
+    }
+    rows.push(row);
+  }
+  rows.push([
+    'max',
+    kb(max.js),
+    kb(max.css),
+    kb(max.inlineCss),
+    '',
+    '',
+    ...(useBrowser ? [String(max.requests), '', kb(max.transferred), String(max.offOrigin), String(max.fonts)] : []),
+  ]);
+  rows.push(['budget', kb(BUDGET.js), kb(BUDGET.css), '', '', '', ...(useBrowser ? ['', '', '', '0', '0'] : [])]);
+
+  console.log(`Page weight of ${statics.size} lesson pages in dist/ (gzip -9 of each file and inline block, summed; 1 KB = 1024 B)\n`);
+  console.log(table(rows, header.map((_, column) => column !== 0 && column !== 7)));
+  if (!useBrowser) console.log('\n(--no-browser: requests were not measured)');
+  if (problems.length > 0) {
+    console.log(`\nOver budget or against the rules (${problems.length}):`);
+    for (const problem of problems) console.log(`  - ${problem}`);
+    process.exit(1);
+  }
+  console.log('\nWithin budget.');
+}
+
+await main();

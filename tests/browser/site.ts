@@ -1,0 +1,143 @@
+/**
+ * What the browser tests share: the pages to visit (lessons come from the lesson files, never a
+ * hard-coded list), a `test` that fails any test whose pages sent a request off the preview
+ * server's origin, and small helpers for reading the page.
+ */
+import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
+import { listLessonFiles, readLessonFile, type LessonFile } from '../../src/lesson-model/readLessonFile.ts';
+import type { LessonBlock } from '../../src/lesson-model/lessonBlocks.ts';
+import type { Locale } from '../../src/lesson-model/schemas/lesson.ts';
+
+export { expect };
+
+export interface LessonPage {
+  locale: Locale;
+  slug: string;
+  /** The page's path on the site, e.g. /en/images/. */
+  path: string;
+  /** The parsed source: front matter and command blocks, through the same parser as the site. */
+  source: LessonFile;
+  /** Tab groups the page must show: runs of adjacent command blocks for different shells. */
+  tabGroups: LessonBlock[][];
+}
+
+/** Same rule as the remark plugin: fences that touch and differ in shell form one group. */
+function tabGroupsOf(blocks: LessonBlock[]): LessonBlock[][] {
+  const groups: LessonBlock[][] = [];
+  let run: LessonBlock[] = [];
+  for (const found of blocks) {
+    const previous = run.at(-1);
+    const adjacent =
+      previous !== undefined &&
+      previous.parent === found.parent &&
+      found.parent.children.indexOf(found.node) === previous.parent.children.indexOf(previous.node) + 1 &&
+      !run.some((member) => member.block.shell === found.block.shell);
+    if (adjacent) run.push(found);
+    else {
+      if (run.length > 1) groups.push(run);
+      run = [found];
+    }
+  }
+  if (run.length > 1) groups.push(run);
+  return groups;
+}
+
+export const LESSONS: LessonPage[] = listLessonFiles().map((file) => {
+  const source = readLessonFile(file);
+  return {
+    locale: source.locale,
+    slug: source.slug,
+    path: `/${source.locale}/${source.slug}/`,
+    source,
+    tabGroups: tabGroupsOf(source.blocks),
+  };
+});
+
+export const HOME_PAGES = ['/en/', '/ko/'] as const;
+
+/** Every page a reader can reach: both home pages and every lesson in both languages. */
+export const ALL_PAGES: string[] = [...HOME_PAGES, ...LESSONS.map((lesson) => lesson.path)];
+
+export const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'ko' : 'en');
+
+/** URLs that never leave the browser. */
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+
+export function leavesOrigin(request: Request, origin: string): boolean {
+  const url = new URL(request.url());
+  return !LOCAL_SCHEMES.has(url.protocol) && url.origin !== origin;
+}
+
+export const test = base.extend<{ origin: string; offOriginGuard: void }>({
+  origin: async ({ baseURL }, use) => {
+    if (!baseURL) throw new Error('baseURL is not set: run the browser tests through playwright.config.ts');
+    await use(new URL(baseURL).origin);
+  },
+  // Every test, every page: nothing may be fetched from anywhere but the preview server.
+  offOriginGuard: [
+    async ({ context, origin }, use) => {
+      const away: string[] = [];
+      context.on('request', (request) => {
+        if (leavesOrigin(request, origin)) away.push(`${request.resourceType()} ${request.url()}`);
+      });
+      await use();
+      expect(away, `requests that left ${origin}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Parses `rgb(r, g, b)` / `rgba(…)` and returns the relative luminance (0 black … 1 white). */
+export function luminance(color: string): number {
+  const parts = color.match(/[\d.]+/g)?.map(Number);
+  if (!parts || parts.length < 3) throw new Error(`not an rgb() colour: ${color}`);
+  const [r, g, b] = parts.slice(0, 3).map((value) => {
+    const c = value / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export async function bodyBackground(page: Page): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+}
+
+/** The rendered command block of a source block: the figure carries the fence's line number. */
+export function commandBlock(page: Page, block: LessonBlock): Locator {
+  return page.locator(`figure.cmd[data-line="${block.block.line}"]`);
+}
+
+/** Shows a block that sits in a hidden tab panel by choosing its shell in that tab group. */
+export async function reveal(page: Page, cmd: Locator): Promise<void> {
+  if (await cmd.isVisible()) return;
+  const shell = await cmd.getAttribute('data-shell');
+  const group = page.locator('.cmd-tabs').filter({ has: cmd });
+  await group.locator(`[role="tab"][data-shell="${shell}"]`).click();
+  await expect(cmd).toBeVisible();
+}
+
+/**
+ * Emulates an operating system as the page sees it: the User-Agent header, navigator.userAgent,
+ * navigator.platform and navigator.userAgentData (Chromium's DevTools protocol). Call before goto.
+ */
+export async function emulatePlatform(page: Page, os: 'Windows' | 'Linux' | 'macOS'): Promise<void> {
+  const profiles = {
+    Windows: { ua: 'Windows NT 10.0; Win64; x64', platform: 'Win32', version: '15.0.0' },
+    Linux: { ua: 'X11; Linux x86_64', platform: 'Linux x86_64', version: '6.1.0' },
+    macOS: { ua: 'Macintosh; Intel Mac OS X 10_15_7', platform: 'MacIntel', version: '15.1.0' },
+  } as const;
+  const profile = profiles[os];
+  const session = await page.context().newCDPSession(page);
+  await session.send('Emulation.setUserAgentOverride', {
+    userAgent: `Mozilla/5.0 (${profile.ua}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36`,
+    platform: profile.platform,
+    userAgentMetadata: {
+      brands: [{ brand: 'Chromium', version: '140' }],
+      platform: os,
+      platformVersion: profile.version,
+      architecture: 'x86',
+      model: '',
+      mobile: false,
+    },
+  });
+}

@@ -3,6 +3,7 @@
  * build from the cached raw SVG; the cache holds Mermaid's output only.
  *
  * - ids get a page-unique prefix (prefixIds.ts);
+ * - style rules that match nothing in this diagram go (pruneStyles.ts);
  * - the root becomes `role="img"` named by its <title> and described by its <desc>, which we write
  *   from accTitle/accDescr (accessibleText.ts). `role="img"` makes a screen reader announce one
  *   image with that name instead of walking every label; Mermaid's `aria-roledescription`
@@ -12,6 +13,7 @@
  *   scales and when it scrolls; the viewBox gets a small margin (EDGE_MARGIN).
  */
 import { prefixSvgIds } from './prefixIds.ts';
+import { pruneStyles } from './pruneStyles.ts';
 
 /** Extra room around the drawing, in SVG units (px at natural size). */
 export const EDGE_MARGIN = 8;
@@ -27,7 +29,7 @@ export interface FinishOptions {
 
 export function finishSvg(raw: string, options: FinishOptions): string {
   const { prefix } = options;
-  let svg = prefixSvgIds(raw, options.renderId, prefix).svg;
+  let svg = pruneStyles(prefixSvgIds(raw, options.renderId, prefix).svg);
 
   // Mermaid's own <title>/<desc> (it only writes them from accTitle/accDescr, which we removed;
   // dropped anyway so there is exactly one of each).

@@ -32,6 +32,8 @@ const en = {
   notFound: 'Page not found',
   backHome: 'Back to the lessons',
   footer: 'Dockside: every command tested against a real Docker Engine.',
+  editPrompt: 'Found a mistake, or a command that no longer works?',
+  editPage: 'Edit this page on GitHub',
 };
 
 type UiStrings = typeof en;
@@ -65,6 +67,8 @@ const ko: UiStrings = {
   notFound: '페이지를 찾을 수 없습니다',
   backHome: '레슨 목록으로',
   footer: 'Dockside: 모든 명령을 실제 Docker Engine에서 테스트합니다.',
+  editPrompt: '틀린 내용이나 더 이상 동작하지 않는 명령을 발견했나요?',
+  editPage: 'GitHub에서 이 페이지 수정하기',
 };
 
 export const UI: Record<Locale, UiStrings> = { en, ko };

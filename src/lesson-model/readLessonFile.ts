@@ -10,8 +10,9 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LessonError } from './errors.ts';
+import { findUnclosedFence } from './fences.ts';
 import { collectCommandBlocks, type LessonBlock } from './lessonBlocks.ts';
-import { collectShownFiles, type ShownFile } from './shownFiles.ts';
+import { FILES_DIR, collectShownFiles, type ShownFile } from './shownFiles.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { LOCALES, type LessonFrontmatter, type Locale } from './schemas/lesson.ts';
 
@@ -41,6 +42,16 @@ export function listLessonFiles(locale?: Locale): string[] {
   );
 }
 
+/**
+ * Where the files a lesson shows live: content/files/ of the same content tree as the lesson
+ * (<content>/lessons/<locale>/<slug>.mdx), so a lesson in a test fixture finds its fixture's files.
+ * A lesson file anywhere else (the snippet suite accepts any path) uses the repository's.
+ */
+export function filesDirFor(absolute: string): string {
+  const lessonsDir = path.dirname(path.dirname(absolute));
+  return path.basename(lessonsDir) === 'lessons' ? path.join(path.dirname(lessonsDir), 'files') : FILES_DIR;
+}
+
 export function relativeToRepo(absolute: string): string {
   return path.relative(path.resolve(CONTENT_DIR, '..'), absolute);
 }
@@ -55,6 +66,10 @@ export function readLessonFile(absolute: string): LessonFile {
   } catch (error) {
     const place = (error as { line?: number }).line ?? 1;
     throw new LessonError(file, place, `MDX does not parse: ${(error as Error).message}`, 'Close every tag and fence; write { and < in prose as \\{ and &lt;.');
+  }
+  const unclosed = findUnclosedFence(tree, text);
+  if (unclosed) {
+    throw new LessonError(file, unclosed.line, `the ${unclosed.opening} fence opened here is never closed, so the rest of the file is read as code`, `Add a line with ${unclosed.closing} right after the block's last line.`);
   }
   const yamlNode = tree.children.find((node) => node.type === 'yaml');
   if (!yamlNode || yamlNode.type !== 'yaml') {
@@ -71,6 +86,6 @@ export function readLessonFile(absolute: string): LessonFile {
     frontmatter,
     tree,
     blocks: collectCommandBlocks(tree, file),
-    files: collectShownFiles(tree, file, slug),
+    files: collectShownFiles(tree, file, slug, filesDirFor(absolute)),
   };
 }

@@ -24,7 +24,8 @@ export interface ShownFile {
   parent: Parent;
 }
 
-export function collectShownFiles(tree: Root, file: string, slug: string): ShownFile[] {
+/** `filesDir` is content/files/ of the lesson's content tree (see filesDirFor in readLessonFile.ts). */
+export function collectShownFiles(tree: Root, file: string, slug: string, filesDir: string = FILES_DIR): ShownFile[] {
   const found: ShownFile[] = [];
   const walk = (parent: Parent) => {
     for (const child of parent.children as Nodes[]) {
@@ -32,14 +33,15 @@ export function collectShownFiles(tree: Root, file: string, slug: string): Shown
         const line = child.position?.start.line ?? 1;
         const meta = parseFenceMeta(child.meta, { file, line });
         const name = meta.get('file');
-        const source = path.join('content/files', slug, String(name));
+        // As the author finds it from the repository root: content/files/<slug>/<name>.
+        const source = path.relative(path.resolve(FILES_DIR, '../..'), path.join(filesDir, slug, String(name)));
         if (typeof name !== 'string' || name.includes('..') || path.isAbsolute(name)) {
           throw new LessonError(file, line, `file=${String(name)} is not a file name inside the lesson's folder`, 'Write file=compose.yaml, with the file saved in content/files/<lesson slug>/.');
         }
         if (child.value.trim() !== '') {
           throw new LessonError(file, line, `the fence for ${name} has text in it`, `Leave the fence empty: its text is read from ${source}, so page and tests use the same file.`);
         }
-        const absolute = path.join(FILES_DIR, slug, name);
+        const absolute = path.join(filesDir, slug, name);
         if (!existsSync(absolute)) {
           throw new LessonError(file, line, `${source} does not exist`, `Create ${source}, or fix the name after file=.`);
         }

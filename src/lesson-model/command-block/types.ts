@@ -46,11 +46,11 @@ export interface CommandBlock {
   /** File line of the opening fence. */
   line: number;
   file: string;
-  title?: string;
+  title?: string | undefined;
   /** Why the snippet suite cannot run this block on Linux; set only by the author. */
-  norun?: string;
+  norun?: string | undefined;
   /** Why this block publishes a port beyond 127.0.0.1; the command lint asks for it. */
-  publicPort?: string;
+  publicPort?: string | undefined;
   /** Seconds each command may take in the snippet suite and the follow-along runner. */
   timeout: number;
   /** Exit status the block's last command is expected to end with (0 unless the lesson shows a failure). */

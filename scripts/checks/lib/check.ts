@@ -1,0 +1,108 @@
+/**
+ * What every check in scripts/checks/ shares: the shape of its result, reading the lessons of a
+ * content tree once, and running a check on its own from the command line
+ * (`tsx scripts/checks/<name>.ts [--content <dir>]`, or `npm run check:<name>`).
+ *
+ * A check's logic is a function taking explicit inputs (a content directory, a dist directory), so
+ * the broken-lesson corpus (tests/broken-lessons/) runs the same functions on its fixtures.
+ * Every problem is a LessonError: `file:line: problem. fix`.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { styleText } from 'node:util';
+import { LessonError } from '../../../src/lesson-model/errors.ts';
+import { CONTENT_DIR, readLessonFile, relativeToRepo, type LessonFile } from '../../../src/lesson-model/readLessonFile.ts';
+import { LOCALES } from '../../../src/lesson-model/schemas/lesson.ts';
+
+export interface CheckResult {
+  problems: LessonError[];
+  /** Things worth knowing that are not problems: what was skipped and why, external links. */
+  notes: string[];
+  /** One line on what was checked, e.g. "14 lessons, 212 commands". */
+  summary: string;
+}
+
+export interface ContentInput {
+  /** A content tree laid out like content/: courses.yaml, lessons/<locale>/<slug>.mdx, files/. */
+  contentDir: string;
+}
+
+export interface LessonSet {
+  lessons: LessonFile[];
+  /** Lessons that do not read (the schema check reports why); other checks leave them out. */
+  unreadable: { file: string; error: LessonError }[];
+}
+
+/** Every *.mdx directly under lessons/<locale>/ for each locale that has a folder, sorted. */
+export function lessonPaths(contentDir: string): string[] {
+  return LOCALES.flatMap((locale) => {
+    const dir = path.join(contentDir, 'lessons', locale);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
+      .map((entry) => path.join(dir, entry.name))
+      .sort();
+  });
+}
+
+/** Reads every lesson; a lesson that does not read is set aside with its error instead of stopping the check. */
+export function readLessons(contentDir: string): LessonSet {
+  const set: LessonSet = { lessons: [], unreadable: [] };
+  for (const absolute of lessonPaths(contentDir)) {
+    try {
+      set.lessons.push(readLessonFile(absolute));
+    } catch (error) {
+      set.unreadable.push({ file: relativeToRepo(absolute), error: asLessonError(error, relativeToRepo(absolute)) });
+    }
+  }
+  return set;
+}
+
+/** A note for checks that skip unreadable lessons, so running one check alone never hides them. */
+export function unreadableNote(set: LessonSet): string[] {
+  if (!set.unreadable.length) return [];
+  const files = set.unreadable.map((entry) => entry.file).join(', ');
+  return [`left out ${set.unreadable.length} lesson(s) that do not read (${files}); npm run check:schema says why`];
+}
+
+/** Any error from reading a lesson as a LessonError, so a crash in a reader still names the file. */
+export function asLessonError(error: unknown, file: string): LessonError {
+  if (error instanceof LessonError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new LessonError(file, 1, `could not be read: ${message.split('\n')[0]}`, 'Fix the file; if it looks right, report this as a bug in Dockside');
+}
+
+const paint = (format: Parameters<typeof styleText>[0], text: string) => styleText(format, text, { stream: process.stdout });
+
+/** Prints a result the same way the runner does: problems first, then notes. */
+export function printResult(name: string, result: CheckResult, ms: number): void {
+  const mark = result.problems.length ? paint('red', '✗') : paint('green', '✓');
+  const count = result.problems.length ? paint('red', `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`) : result.summary;
+  console.log(`${mark} ${name.padEnd(13)} ${count} ${paint('dim', `(${(ms / 1000).toFixed(1)} s)`)}`);
+  for (const problem of result.problems) console.log(`    ${problem.message.replace(/\n/g, '\n    ')}`);
+  for (const note of result.notes) console.log(paint('dim', `    note: ${note}`));
+}
+
+/** `--content <dir>` from the command line, else the repository's content/. */
+export function contentDirFromArgs(argv: string[] = process.argv.slice(2)): string {
+  const at = argv.indexOf('--content');
+  return at === -1 ? CONTENT_DIR : path.resolve(argv[at + 1] ?? CONTENT_DIR);
+}
+
+/** True when the module is the script node was asked to run (not imported by the runner or a test). */
+export function isMain(meta: ImportMeta): boolean {
+  return process.argv[1] !== undefined && path.resolve(process.argv[1]) === meta.filename;
+}
+
+/** Runs one check as a script: prints its result and sets the exit status. */
+export async function runAlone(name: string, run: () => Promise<CheckResult>): Promise<void> {
+  const started = performance.now();
+  try {
+    const result = await run();
+    printResult(name, result, performance.now() - started);
+    process.exitCode = result.problems.length ? 1 : 0;
+  } catch (error) {
+    console.error(`${name}: the check itself failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 2;
+  }
+}

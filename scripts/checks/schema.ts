@@ -1,0 +1,105 @@
+/**
+ * Check "schema": every file under content/ is what the site expects, on its own.
+ * - courses.yaml matches the course schema (src/lesson-model/schemas/course.ts);
+ * - lessons/ holds only <locale>/<slug>.mdx files (anything else would be silently left out of the site);
+ * - every lesson reads through the lesson model: front matter against the lesson schema, MDX,
+ *   fences closed, command blocks and their placeholders, shown files;
+ * - its course exists in courses.yaml and its verified date is not in the future.
+ * Other checks (duplicates, translations, …) compare lessons with each other.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { LessonError } from '../../src/lesson-model/errors.ts';
+import { frontmatterLine } from '../../src/lesson-model/frontmatter.ts';
+import { relativeToRepo } from '../../src/lesson-model/readLessonFile.ts';
+import { courseSchema, type Course } from '../../src/lesson-model/schemas/course.ts';
+import { LOCALES } from '../../src/lesson-model/schemas/lesson.ts';
+import { contentDirFromArgs, isMain, readLessons, runAlone, type CheckResult, type ContentInput } from './lib/check.ts';
+
+export async function checkSchema({ contentDir }: ContentInput): Promise<CheckResult> {
+  const problems: LessonError[] = [];
+  const { courses, problems: courseProblems } = readCoursesFile(path.join(contentDir, 'courses.yaml'));
+  problems.push(...courseProblems);
+  problems.push(...strayLessonFiles(contentDir));
+
+  const set = readLessons(contentDir);
+  problems.push(...set.unreadable.map((entry) => entry.error));
+  const known = new Set(courses.map((course) => course.id));
+  // "Today" somewhere on Earth: a contributor in Seoul may already be on tomorrow's UTC date.
+  const latest = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  for (const lesson of set.lessons) {
+    const { course, verified } = lesson.frontmatter;
+    if (courses.length && !known.has(course)) {
+      problems.push(new LessonError(lesson.file, frontmatterLine(lesson.tree, ['course']), `course "${course}" is not in content/courses.yaml`, `Use one of: ${[...known].join(', ')}; a new course needs an entry in content/courses.yaml first`));
+    }
+    if (verified.date > latest) {
+      problems.push(new LessonError(lesson.file, frontmatterLine(lesson.tree, ['verified', 'date']), `verified.date ${verified.date} is in the future`, 'Write the day you last ran every command of the lesson, today at the latest'));
+    }
+  }
+  return { problems, notes: [], summary: `${set.lessons.length + set.unreadable.length} lessons, ${courses.length} courses` };
+}
+
+/** courses.yaml, validated entry by entry so each problem has its line. */
+export function readCoursesFile(absolute: string): { courses: Course[]; lines: number[]; problems: LessonError[] } {
+  const file = relativeToRepo(absolute);
+  if (!existsSync(absolute)) {
+    return { courses: [], lines: [], problems: [new LessonError(file, 1, 'the course list is missing', 'Create it: a YAML list of courses with id, order, title and description in en and ko')] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(absolute, 'utf8'), { lineCounter });
+  const lineOf = (node: YamlNode | undefined | null) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  if (doc.errors.length) {
+    const error = doc.errors[0]!;
+    return { courses: [], lines: [], problems: [new LessonError(file, lineCounter.linePos(error.pos[0]).line, `not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, 'Check the indentation and quote values that contain a colon')] };
+  }
+  if (!isSeq(doc.contents)) {
+    return { courses: [], lines: [], problems: [new LessonError(file, 1, 'the course list is not a YAML list', 'Write each course as a list item starting with "- id: …"')] };
+  }
+  const courses: Course[] = [];
+  /** The line of each course's id, for problems found later (a duplicate id). */
+  const lines: number[] = [];
+  const problems: LessonError[] = [];
+  doc.contents.items.forEach((item, index) => {
+    const parsed = courseSchema.safeParse(doc.toJS().at(index));
+    if (parsed.success) {
+      courses.push(parsed.data);
+      lines.push(lineOf((doc.getIn([index, 'id'], true) as YamlNode | undefined) ?? (item as YamlNode)));
+      return;
+    }
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join('.') || `course ${index + 1}`;
+      const node = doc.getIn([index, ...issue.path], true) as YamlNode | undefined;
+      problems.push(new LessonError(file, lineOf(node ?? (item as YamlNode)), `course ${index + 1}, field "${field}": ${issue.message}`, 'Each course needs id (lower-case-with-hyphens), order (1, 2, …), and title and description in en and ko'));
+    }
+  });
+  return { courses, lines, problems };
+}
+
+/** Files the site would never show: a lesson must be lessons/<locale>/<slug>.mdx. */
+function strayLessonFiles(contentDir: string): LessonError[] {
+  const lessonsDir = path.join(contentDir, 'lessons');
+  if (!existsSync(lessonsDir)) return [new LessonError(relativeToRepo(lessonsDir), 1, 'there is no lessons folder', 'Lessons live in content/lessons/en/ and content/lessons/ko/')];
+  const problems: LessonError[] = [];
+  for (const entry of readdirSync(lessonsDir, { withFileTypes: true })) {
+    const where = relativeToRepo(path.join(lessonsDir, entry.name));
+    if (!entry.isDirectory() || !(LOCALES as readonly string[]).includes(entry.name)) {
+      problems.push(new LessonError(where, 1, `"${entry.name}" is not a language folder, so the site ignores it`, `Put lessons in ${LOCALES.map((l) => `content/lessons/${l}/`).join(' or ')}`));
+      continue;
+    }
+    for (const inner of readdirSync(path.join(lessonsDir, entry.name), { withFileTypes: true })) {
+      if (inner.isFile() && inner.name.endsWith('.mdx')) continue;
+      const stray = relativeToRepo(path.join(lessonsDir, entry.name, inner.name));
+      const fix = inner.isDirectory()
+        ? `Lessons are not nested: move its lessons up to content/lessons/${entry.name}/`
+        : /\.(md|markdown|mdown)$/i.test(inner.name)
+          ? `Rename it to ${inner.name.replace(/\.[^.]+$/, '.mdx')}: lessons are MDX`
+          : `Lessons are .mdx files; files a lesson shows go in content/files/<slug>/`;
+      problems.push(new LessonError(stray, 1, `"${inner.name}" is not a lesson file, so the site ignores it`, fix));
+    }
+  }
+  // A missing language folder is reported lesson by lesson by the translations check.
+  return problems;
+}
+
+if (isMain(import.meta)) await runAlone('schema', () => checkSchema({ contentDir: contentDirFromArgs() }));

@@ -1,0 +1,53 @@
+/**
+ * What the command lint and the docker CLI check need to know about a command line: its simple
+ * commands, their words after quote removal, and which parts are only known when the shell runs
+ * (variables, command substitutions). This is not a shell: nothing is expanded or executed.
+ */
+
+/** A piece of a word: literal text, or an expansion kept as written ("$PWD", "$(docker ps -q)"). */
+export type WordPart = { kind: 'literal'; text: string } | { kind: 'expansion'; text: string };
+
+export interface ShellWord {
+  /** The word after quote removal, expansions shown as written: "$PWD/hello.txt:/hello.txt:ro". */
+  text: string;
+  parts: WordPart[];
+  /** Some part is only known at run time. */
+  dynamic: boolean;
+  /** Offsets of the word in the command text (end exclusive), to point at its line. */
+  offset: number;
+  end: number;
+  /** Commands inside the word: $(…), `…`, <(…) in bash; $(…), (…), {…} in PowerShell. */
+  inner: Pipeline[];
+}
+
+export interface SimpleCommand {
+  /** Leading NAME=value words (bash) or the "$x =" of a PowerShell assignment. */
+  assignments: ShellWord[];
+  /** The command name first, then its arguments; redirections are left out. */
+  words: ShellWord[];
+}
+
+/** Commands joined by pipes: `curl … | sh` is one pipeline of two commands. */
+export interface Pipeline {
+  commands: SimpleCommand[];
+}
+
+/** Every pipeline of a parse, also those nested in substitutions, in source order. */
+export function allPipelines(pipelines: Pipeline[]): Pipeline[] {
+  const out: Pipeline[] = [];
+  const visit = (list: Pipeline[]) => {
+    for (const pipeline of list) {
+      out.push(pipeline);
+      for (const command of pipeline.commands) {
+        for (const word of [...command.assignments, ...command.words]) visit(word.inner);
+      }
+    }
+  };
+  visit(pipelines);
+  return out;
+}
+
+/** The word's text with each expansion replaced: how a check gives a plausible value to `$PWD`. */
+export function resolveWord(word: ShellWord, expansion: (written: string) => string): string {
+  return word.parts.map((part) => (part.kind === 'literal' ? part.text : expansion(part.text))).join('');
+}

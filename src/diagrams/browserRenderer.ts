@@ -15,6 +15,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { DIAGRAM_FONT_STACK, mermaidBundlePath, mermaidConfigFor, type DiagramTheme } from './config.ts';
 import type { MermaidFailure } from './diagramErrors.ts';
+import { launchChromium as launchSystemChromium } from '../utils/chromium.ts';
 
 export type BrowserLauncher = () => Promise<Browser>;
 
@@ -23,29 +24,8 @@ export type RenderOutcome = { ok: true; svg: string; diagramType: string } | { o
 /** The id every diagram is rendered with; finishSvg.ts replaces it with a page-unique prefix. */
 export const RENDER_ID = 'mmd';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-gpu',
-];
-
-/** Debian's Chromium unless CHROMIUM_PATH says otherwise (Playwright cannot download browsers here). */
-export const launchChromium: BrowserLauncher = async () => {
-  const { chromium } = await import('playwright-core');
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  try {
-    return await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  } catch (error) {
-    throw new Error(
-      `Rendering Mermaid diagrams needs Chromium, and ${executablePath} did not start (${(error as Error).message.split('\n')[0]}). ` +
-        'Install Debian\'s "chromium" package or set CHROMIUM_PATH to a Chromium or Chrome binary.',
-      { cause: error },
-    );
-  }
-};
+/** Diagrams render in the site's one Chromium (src/utils/chromium.ts). */
+export const launchChromium: BrowserLauncher = () => launchSystemChromium();
 
 /**
  * Runs inside the page. Plain JavaScript in a string, not a function passed to page.evaluate:

@@ -13,7 +13,7 @@ import type { Shell } from '../../lesson-model/command-block/types.ts';
  */
 export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const;
 const THEMES = CODE_THEMES;
-const LANG: Record<Shell, string> = { bash: 'bash', powershell: 'powershell' };
+const LANG = { bash: 'bash', powershell: 'powershell' } as const satisfies Record<Shell, string>;
 
 let highlighter: Promise<Highlighter> | undefined;
 

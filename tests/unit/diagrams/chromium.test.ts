@@ -1,5 +1,5 @@
 /**
- * Renders real diagrams in the real Chromium (/usr/bin/chromium, or CHROMIUM_PATH) with the
+ * Renders real diagrams in the real Chromium (/usr/bin/chromium, or DOCKSIDE_CHROMIUM) with the
  * installed Mermaid. Slower than the other diagram tests (a few seconds), and the only ones that
  * prove the whole path: Mermaid config, fonts, error lines, the cache keeping the browser shut.
  */

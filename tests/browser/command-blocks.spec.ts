@@ -14,9 +14,9 @@ test.describe('copy buttons put only the commands on the clipboard', () => {
   for (const lesson of LESSONS) {
     test(lesson.path, async ({ page }) => {
       await page.goto(lesson.path);
-      await expect(page.locator('figure.cmd:not(.cmd--file)'), 'one rendered block per block in the source').toHaveCount(lesson.source.blocks.length);
-      await expect(page.locator('figure.cmd--file'), 'one shown file per file fence').toHaveCount(lesson.source.files.length);
-      await expect(page.locator('.cmd__copy'), 'a copy button on each').toHaveCount(lesson.source.blocks.length + lesson.source.files.length);
+      await expect(page.locator('.prose figure.cmd:not(.cmd--file)'), 'one rendered block per block in the source').toHaveCount(lesson.source.blocks.length);
+      await expect(page.locator('.prose figure.cmd--file'), 'one shown file per file fence').toHaveCount(lesson.source.files.length);
+      await expect(page.locator('.prose .cmd__copy'), 'a copy button on each').toHaveCount(lesson.source.blocks.length + lesson.source.files.length);
       const copies = async (button: Locator, expected: string, where: string) => {
         // Start from something the button cannot produce, so a click that copies nothing fails.
         await page.evaluate(() => navigator.clipboard.writeText('(clipboard before the click)'));
@@ -33,10 +33,15 @@ test.describe('copy buttons put only the commands on the clipboard', () => {
       }
       // Files the lesson shows are copied whole, exactly as stored in content/files.
       for (const [index, file] of lesson.source.files.entries()) {
-        const frame = page.locator('figure.cmd--file').nth(index);
+        const frame = page.locator('.prose figure.cmd--file').nth(index);
         await expect(frame.locator('.cmd__title')).toContainText(file.name);
         await copies(frame.locator('.cmd__copy'), file.content, `${lesson.source.file}:${file.line} (${file.name})`);
       }
+      // The follow-along box copies the command that runs this very lesson in the terminal.
+      const follow = page.locator('.follow-along');
+      await follow.locator('summary').click();
+      const expected = `npm run follow -- ${lesson.source.slug}${lesson.source.locale === 'en' ? '' : ` --lang ${lesson.source.locale}`}`;
+      await copies(follow.locator('.cmd__copy'), expected, `${lesson.path} follow-along`);
     });
   }
 });

@@ -1,0 +1,164 @@
+/**
+ * The follow-along runner, driven in a real pseudo-terminal against the real Docker Engine.
+ * Uses the "What is Docker" lesson (short, one container named ds-hello) and "One image, many
+ * containers" (a network named ds-net) for the name collision.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TerminalSession } from './terminalSession.ts';
+
+const engineUp = spawnSync('docker', ['version', '--format', '{{.Server.Version}}']).status === 0;
+const follow = 'node --import tsx src/follow/cli.ts';
+const sessions: TerminalSession[] = [];
+let stateHome: string;
+
+function start(args: string, env: Record<string, string> = {}) {
+  const session = new TerminalSession(`${follow} ${args}`, { XDG_STATE_HOME: stateHome, LANG: 'C.UTF-8', ...env });
+  sessions.push(session);
+  return session;
+}
+
+const exists = (kind: string, name: string) => spawnSync('docker', [kind, 'inspect', name]).status === 0;
+const keysPrompt = 'Enter run · s skip · q quit ›';
+const verdicts = (session: TerminalSession) => session.count('✓ Output matches the lesson.') + session.count('✗ Output differs');
+
+/** Waits for the n-th step prompt (counting from 1). */
+async function prompt(session: TerminalSession, n: number) {
+  const deadline = Date.now() + 60_000;
+  while (session.count(keysPrompt) < n) {
+    if (Date.now() > deadline) throw new Error(`no step prompt ${n}; the screen shows:\n${session.screen()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Presses Enter on the current step and waits for the runner's verdict on its output. */
+async function runStep(session: TerminalSession) {
+  const before = verdicts(session);
+  session.send('Enter');
+  const deadline = Date.now() + 120_000;
+  while (verdicts(session) === before) {
+    if (Date.now() > deadline) throw new Error(`no verdict; the screen shows:\n${session.screen()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Runs steps from `step` on until the lesson has made its container; returns the next step's number. */
+async function runUntilHelloExists(session: TerminalSession, step: number): Promise<number> {
+  for (; !exists('container', 'ds-hello'); step += 1) {
+    await prompt(session, step);
+    await runStep(session);
+    expect(step, 'ds-hello appears within the first steps').toBeLessThan(10);
+  }
+  return step;
+}
+
+beforeAll(() => {
+  stateHome = mkdtempSync(path.join(os.tmpdir(), 'dockside-follow-state-'));
+  if (!engineUp && process.env.CI === 'true') throw new Error('no Docker Engine answers; the follow-along tests need one');
+});
+
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.close();
+  if (engineUp) spawnSync('docker', ['rm', '-f', 'ds-hello']);
+  spawnSync('docker', ['network', 'rm', 'ds-net']);
+  rmSync(stateHome, { recursive: true, force: true });
+  stateHome = mkdtempSync(path.join(os.tmpdir(), 'dockside-follow-state-'));
+});
+
+describe.runIf(engineUp)('following a lesson', () => {
+  it('picks a lesson from the list, runs a step, skips one, and quits with cleanup', async () => {
+    const session = start('');
+    await session.waitFor('Which lesson? Type its number');
+    const screen = session.screen();
+    const number = /(\d+)\. What is Docker \(what-is-docker\)/.exec(screen)?.[1];
+    expect(number, screen).toBeDefined();
+    expect(screen).toContain('A Redis Cluster on Docker (redis-cluster)');
+    session.send(number!, 'Enter');
+
+    await session.waitFor(/✓ Linux .* Docker client .* engine /);
+    await prompt(session, 1);
+    expect(session.screen()).toMatch(/Step 1 of \d+ · /);
+    session.send('Enter');
+    await session.waitFor('✓ Output matches the lesson.');
+    await prompt(session, 2);
+    session.send('s');
+    await session.waitFor('Skipped.');
+    await prompt(session, 3);
+    expect(session.screen()).toContain('$ docker pull busybox:1.37');
+    session.send('Enter');
+    await session.waitFor(/docker\.io\/library\/busybox:1\.37\s+✓ Output matches the lesson\./, 120_000);
+
+    // Run up to the step that creates ds-hello, then quit there.
+    const step = await runUntilHelloExists(session, 4);
+    await prompt(session, step);
+    session.send('q');
+    await session.waitFor("Run the lesson's cleanup step now");
+    session.send('y');
+    await session.waitFor('Bye. Come back with: npm run follow', 60_000);
+    await session.waitFor('[exit 0]');
+    expect(exists('container', 'ds-hello')).toBe(false);
+  });
+
+  it('runs a whole lesson without questions with --yes and leaves nothing behind', async () => {
+    const session = start('what-is-docker --yes');
+    const screen = await session.waitFor(/Lesson finished: (\d+) of (\d+) steps/, 180_000);
+    const [, matched, ran] = /Lesson finished: (\d+) of (\d+) steps/.exec(screen)!;
+    expect(matched).toBe(ran);
+    await session.waitFor('[exit 0]');
+    expect(exists('container', 'ds-hello')).toBe(false);
+  });
+
+  it('stops before touching a name the learner already uses', async () => {
+    execFileSync('docker', ['network', 'create', 'ds-net']);
+    const session = start('one-image-many-containers');
+    const screen = await session.waitFor('[exit 1]');
+    expect(screen).toContain('A network named "ds-net" already exists, and this runner did not make it.');
+    expect(screen).toContain('docker network rm ds-net');
+    expect(exists('network', 'ds-net')).toBe(true);
+  });
+
+  it('asks on Ctrl-C, and then cleans up what the lesson started', async () => {
+    const session = start('what-is-docker');
+    const step = await runUntilHelloExists(session, 1);
+    await prompt(session, step);
+    session.send('C-c');
+    await session.waitFor('Stop the lesson? [y/N]');
+    session.send('n');
+    await prompt(session, step + 1);
+    session.send('C-c');
+    await session.waitFor('Stop the lesson? [y/N]');
+    session.send('y');
+    await session.waitFor("Run the lesson's cleanup step now");
+    session.send('Enter');
+    await session.waitFor('[exit 0]', 60_000);
+    expect(exists('container', 'ds-hello')).toBe(false);
+  });
+
+  it('speaks Korean with --lang ko', async () => {
+    const session = start('what-is-docker --lang ko');
+    await session.waitFor('Enter 실행 · s 건너뛰기 · q 종료');
+    expect(session.screen()).toContain('단계 중 1단계');
+    session.send('q');
+    await session.waitFor('정리 단계를 지금 실행할까요?');
+    session.send('n');
+    await session.waitFor('[exit 0]');
+  });
+});
+
+describe('without an engine', () => {
+  it('says how to start Docker', async () => {
+    const session = start('what-is-docker', { DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
+    const screen = await session.waitFor('[exit 1]');
+    expect(screen).toContain('Docker is installed, but the engine does not answer');
+    expect(screen).toContain('sudo systemctl start docker');
+  });
+
+  it('names the lessons when asked for one that does not exist', async () => {
+    const session = start('no-such-lesson');
+    const screen = await session.waitFor('[exit 1]');
+    expect(screen).toMatch(/There is no lesson "no-such-lesson"\. Lessons: .*what-is-docker/);
+  });
+});

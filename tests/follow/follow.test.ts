@@ -7,13 +7,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lockEngine, type EngineLock } from '../support/engineLock.ts';
 import { TerminalSession } from './terminalSession.ts';
 
 const engineUp = spawnSync('docker', ['version', '--format', '{{.Server.Version}}']).status === 0;
 const follow = 'node --import tsx src/follow/cli.ts';
 const sessions: TerminalSession[] = [];
 let stateHome: string;
+let engineLock: EngineLock | undefined;
 
 function start(args: string, env: Record<string, string> = {}) {
   const session = new TerminalSession(`${follow} ${args}`, { XDG_STATE_HOME: stateHome, LANG: 'C.UTF-8', ...env });
@@ -55,10 +57,15 @@ async function runUntilHelloExists(session: TerminalSession, step: number): Prom
   return step;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   stateHome = mkdtempSync(path.join(os.tmpdir(), 'dockside-follow-state-'));
   if (!engineUp && process.env.CI === 'true') throw new Error('no Docker Engine answers; the follow-along tests need one');
-});
+  // The lessons' names are fixed (ds-hello): wait while the snippet suite runs lessons on this engine.
+  const endpoint = spawnSync('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], { encoding: 'utf8' }).stdout.trim();
+  engineLock = await lockEngine(endpoint || 'default', (holder) => console.log(`waiting for the lesson run of pid ${holder} on this engine`));
+}, 1_800_000);
+
+afterAll(() => engineLock?.release());
 
 afterEach(() => {
   for (const session of sessions.splice(0)) session.close();

@@ -1,0 +1,208 @@
+/**
+ * Walks a learner through one lesson: each step shows its heading, why, and the commands; Enter
+ * runs them in one bash session (the snippet suite's), output streams live, and afterwards the
+ * suite's matcher says whether it matched. Only commands from the lesson run, as the parser read them.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CommandBlock } from '../lesson-model/command-block/types.ts';
+import { PROMPTS } from '../lesson-model/command-block/types.ts';
+import { matchOutput } from '../lesson-model/command-block/matchOutput.ts';
+import type { LessonFile } from '../lesson-model/readLessonFile.ts';
+import { BashSession } from '../runtime/bashSession.ts';
+import { exec } from '../runtime/exec.ts';
+import { lessonNames, type LessonName } from './lessonNames.ts';
+import { madeByRunner, rememberMade, sameName } from './madeByRunner.ts';
+import type { Messages } from './messages.ts';
+import { nameExists, removeCommand } from './preflight.ts';
+import type { Terminal } from './terminal.ts';
+
+/** Commands that delete things; the runner asks before running a step that has one. */
+const DESTRUCTIVE = /\b(?:docker\s+(?:(?:container|image|volume|network)\s+)?(?:rm|rmi|prune)\b|docker\s+system\s+prune|docker\s+compose\s+down|rm\s+-)/;
+
+export interface FollowOptions {
+  lesson: LessonFile;
+  terminal: Terminal;
+  say: Messages;
+}
+
+type StepResult = 'matched' | 'differs' | 'skipped' | 'quit';
+
+export class LessonFollower {
+  /** The lesson's working directory; it outlives sessions that a timeout or Ctrl-C ended. */
+  private readonly workDir = mkdtempSync(path.join(os.tmpdir(), 'dockside-follow-'));
+  private session: BashSession;
+  private readonly names: LessonName[];
+  private quitting = false;
+
+  constructor(private readonly options: FollowOptions) {
+    this.session = BashSession.start({ cwd: this.workDir });
+    this.names = lessonNames(options.lesson);
+  }
+
+  /** Names of the lesson that exist and were not made by this runner: the learner's own. */
+  async collisions(): Promise<{ foreign: LessonName[]; leftover: LessonName[] }> {
+    const made = madeByRunner(this.options.lesson.slug);
+    const existing = [];
+    for (const name of this.names) if (await nameExists(name)) existing.push(name);
+    return {
+      foreign: existing.filter((name) => !made.some((m) => sameName(m, name))),
+      leftover: existing.filter((name) => made.some((m) => sameName(m, name))),
+    };
+  }
+
+  async removeNames(names: LessonName[]): Promise<void> {
+    for (const name of names) {
+      const [program, ...args] = removeCommand(name);
+      await exec(program!, args, { timeoutMs: 60_000 });
+    }
+    await this.recordMade();
+  }
+
+  /** Writes the files the lesson shows into the working directory, as the page tells the reader to. */
+  prepareFiles(): void {
+    const { terminal, say, lesson } = this.options;
+    terminal.line(terminal.paint('dim', say.workingIn(this.workDir)));
+    for (const file of lesson.files) {
+      writeFileSync(path.join(this.workDir, file.name), file.content);
+      terminal.line(terminal.paint('dim', say.wroteFile(file.name)));
+    }
+  }
+
+  private async recordMade(): Promise<void> {
+    const existing = [];
+    for (const name of this.names) if (await nameExists(name)) existing.push(name);
+    // Everything of the lesson's that exists now was either made by us or already ours.
+    rememberMade(this.options.lesson.slug, existing);
+  }
+
+  private showBlock(block: CommandBlock): void {
+    const { terminal } = this.options;
+    const prompt = PROMPTS[block.shell];
+    for (const command of block.commands) {
+      command.lines.forEach((text, index) => terminal.line(`  ${terminal.paint('dim', index === 0 ? prompt.command : prompt.continuation)}${terminal.paint('bold', text)}`));
+    }
+  }
+
+  /** Runs every command of a block; returns whether all printed what the lesson shows. */
+  private async runBlock(block: CommandBlock, quiet = false): Promise<boolean> {
+    const { terminal, say } = this.options;
+    let allMatched = true;
+    for (const [index, command] of block.commands.entries()) {
+      if (quiet) terminal.line(terminal.paint('dim', `$ ${command.lines.join(' ')}`));
+      const result = await this.session.run(command.text, {
+        timeoutMs: block.timeout * 1000,
+        onOutput: (chunk) => terminal.write(quiet ? terminal.paint('dim', chunk) : chunk),
+      });
+      if (result.output && !result.output.endsWith('\n')) terminal.line();
+      if (this.quitting) return false;
+      if (result.timedOut || result.sessionEnded) {
+        terminal.line(terminal.paint('red', result.timedOut ? say.timedOut(block.timeout) : say.stopAsk));
+        this.session = BashSession.start({ cwd: this.workDir });
+        return false;
+      }
+      if (quiet) continue;
+      const expectedExit = index === block.commands.length - 1 ? block.exit : 0;
+      const match = matchOutput(command.output, result.output);
+      if (match.ok && result.exitCode === expectedExit) continue;
+      allMatched = false;
+      if (!match.ok) {
+        terminal.line(terminal.paint('yellow', `✗ ${say.mismatched(match.explanation)}`));
+        terminal.line(terminal.paint('dim', say.diffLegend));
+        for (const line of match.diff.split('\n')) terminal.line(`    ${line.startsWith('- ') ? terminal.paint('red', line) : line.startsWith('+ ') ? terminal.paint('green', line) : line}`);
+      }
+      if (result.exitCode !== expectedExit) terminal.line(terminal.paint('yellow', `✗ ${say.exitDiffers(expectedExit, result.exitCode)}`));
+    }
+    if (!quiet && allMatched) terminal.line(terminal.paint('green', `✓ ${say.matched}`));
+    return allMatched;
+  }
+
+  private async step(block: CommandBlock, number: number, total: number, heading: string, lead: string): Promise<StepResult> {
+    const { terminal, say } = this.options;
+    terminal.line();
+    terminal.line(`${terminal.paint('cyan', say.step(number, total))} · ${terminal.paint('bold', heading)}`);
+    if (lead) terminal.line(terminal.paint('dim', lead));
+    if (block.norun) {
+      this.showBlock(block);
+      terminal.line(terminal.paint('yellow', say.notRunnable(block.norun)));
+      return 'skipped';
+    }
+    this.showBlock(block);
+    let key = '';
+    while (!key) {
+      terminal.write(terminal.paint('dim', `${say.keys} › `));
+      key = await terminal.key(['enter', 's', 'q'], 'enter');
+      terminal.line(key === 'enter' || key === 'ctrl-c' ? '' : key);
+      // Ctrl-C asks first, as it does while a command runs; "no" shows the step's keys again.
+      if (key === 'ctrl-c' && !(await terminal.confirm(say.stopAsk, false, say))) key = '';
+    }
+    if (key === 'q' || key === 'ctrl-c') return 'quit';
+    if (key === 's') {
+      terminal.line(terminal.paint('dim', say.skipped));
+      return 'skipped';
+    }
+    if (block.commands.some((command) => DESTRUCTIVE.test(command.text)) && !(await terminal.confirm(say.confirmRemove, false, say))) {
+      terminal.line(terminal.paint('dim', say.skipped));
+      return 'skipped';
+    }
+    const matched = await this.runBlock(block);
+    await this.recordMade();
+    if (this.quitting) return 'quit';
+    return matched ? 'matched' : 'differs';
+  }
+
+  /** Runs the steps; the learner's bash steps only (PowerShell variants are for Windows readers). */
+  async run(): Promise<void> {
+    const { terminal, say, lesson } = this.options;
+    const steps = lesson.blocks.filter(({ block }) => block.shell === 'bash');
+    let ran = 0;
+    let matched = 0;
+    terminal.onInterrupt = () => void this.interrupt();
+    for (const [index, { block, heading, lead }] of steps.entries()) {
+      const result = await this.step(block, index + 1, steps.length, heading, lead);
+      if (result === 'quit') return this.quit();
+      if (result === 'matched' || result === 'differs') ran += 1;
+      if (result === 'matched') matched += 1;
+    }
+    terminal.line();
+    terminal.line(terminal.paint('bold', say.done(matched, ran)));
+    await this.close();
+  }
+
+  /** Ctrl-C while a command runs: ask, then stop everything the runner started. */
+  private async interrupt(): Promise<void> {
+    const { terminal, say } = this.options;
+    terminal.line();
+    if (!(await terminal.confirm(say.stopAsk, false, say))) return;
+    this.quitting = true;
+    await this.session.close();
+  }
+
+  /** q or Ctrl-C: offer the lesson's cleanup, then make sure nothing the runner started is left running. */
+  async quit(): Promise<void> {
+    const { terminal, say, lesson } = this.options;
+    this.quitting = false;
+    if (!this.session.alive) this.session = BashSession.start({ cwd: this.workDir });
+    const cleanup = lesson.blocks.find(({ block }) => block.cleanup && block.shell === 'bash');
+    if (cleanup && (await terminal.confirm(say.offerCleanup, true, say))) {
+      terminal.line(terminal.paint('cyan', say.cleaning));
+      await this.runBlock(cleanup.block, true);
+      // Names made by the runner that the cleanup step could not reach (a step was skipped) go too.
+      const left = [];
+      for (const name of madeByRunner(lesson.slug)) if (await nameExists(name)) left.push(name);
+      if (left.length) {
+        await this.removeNames(left);
+        terminal.line(terminal.paint('dim', say.removedLeft(left.map((n) => n.name).join(', '))));
+      }
+    }
+    await this.recordMade();
+    await this.close();
+    terminal.line(say.bye);
+  }
+
+  async close(): Promise<void> {
+    await this.session.close();
+    rmSync(this.workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Talking to the learner: colours, single-key answers, yes/no questions and a line of input.
+ * With a terminal, keys are read raw (Enter, s, q, y, n, Ctrl-C arrive at once, without Enter);
+ * without one (--yes, pipes, CI) nothing is asked and every question takes its default answer.
+ */
+import { emitKeypressEvents } from 'node:readline';
+import { createInterface } from 'node:readline/promises';
+
+export type Key = 'enter' | 'ctrl-c' | string;
+
+const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
+export type Style = keyof typeof CODES;
+
+export class Terminal {
+  readonly interactive: boolean;
+  /** --yes: every question is answered yes, without asking. */
+  private readonly assumeYes: boolean;
+  private readonly colour: boolean;
+  private keyWaiters: ((key: Key) => void)[] = [];
+  /** Called for Ctrl-C when nobody is waiting for a key (a command is running). */
+  onInterrupt: (() => void) | undefined;
+
+  constructor(
+    private readonly input: NodeJS.ReadStream = process.stdin,
+    private readonly output: NodeJS.WriteStream = process.stdout,
+    options: { assumeYes?: boolean } = {},
+  ) {
+    this.assumeYes = options.assumeYes ?? false;
+    this.interactive = Boolean(input.isTTY) && !this.assumeYes;
+    this.colour = Boolean(output.isTTY) && !process.env.NO_COLOR;
+  }
+
+  paint(style: Style, text: string): string {
+    if (!this.colour) return text;
+    const [on, off] = CODES[style];
+    return `\x1b[${on}m${text}\x1b[${off}m`;
+  }
+
+  write(text: string): void {
+    this.output.write(text);
+  }
+
+  line(text = ''): void {
+    this.output.write(`${text}\n`);
+  }
+
+  /** Starts raw key reading; call once, after any line input. */
+  startKeys(): void {
+    if (!this.interactive) return;
+    emitKeypressEvents(this.input);
+    this.input.setRawMode(true);
+    this.input.resume();
+    this.input.on('keypress', (text: string | undefined, key: { name?: string; ctrl?: boolean } | undefined) => {
+      const name: Key = key?.ctrl && key.name === 'c' ? 'ctrl-c' : key?.name === 'return' || key?.name === 'enter' ? 'enter' : (text ?? key?.name ?? '').toLowerCase();
+      const waiter = this.keyWaiters.shift();
+      if (waiter) waiter(name);
+      else if (name === 'ctrl-c') this.onInterrupt?.();
+    });
+  }
+
+  stop(): void {
+    if (this.interactive) {
+      this.input.setRawMode(false);
+      this.input.pause();
+    }
+  }
+
+  /** Waits for one of the keys; `fallback` is the answer without a terminal. */
+  async key(allowed: readonly Key[], fallback: Key): Promise<Key> {
+    if (!this.interactive) return fallback;
+    for (;;) {
+      const key = await new Promise<Key>((resolve) => this.keyWaiters.push(resolve));
+      if (allowed.includes(key) || key === 'ctrl-c') return key;
+    }
+  }
+
+  /** y/n question; Enter takes the default. Without a terminal: yes with --yes, else the default. */
+  async confirm(question: string, defaultYes: boolean, labels: { yesNo: string; noYes: string }): Promise<boolean> {
+    this.write(`${this.paint('bold', question)} ${defaultYes ? labels.noYes : labels.yesNo} `);
+    const key = await this.key(['y', 'n', 'enter'], this.assumeYes || defaultYes ? 'y' : 'n');
+    const yes = key === 'y' || (key === 'enter' && defaultYes);
+    this.line(this.interactive ? (yes ? 'y' : 'n') : `${yes ? 'y' : 'n'} (--yes)`);
+    return yes;
+  }
+
+  /** A line of text, before raw key reading starts. */
+  async ask(question: string): Promise<string> {
+    const rl = createInterface({ input: this.input, output: this.output });
+    try {
+      return (await rl.question(`${question} `)).trim();
+    } finally {
+      rl.close();
+    }
+  }
+}

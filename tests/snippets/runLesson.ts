@@ -1,0 +1,206 @@
+/**
+ * Runs one lesson's bash command blocks in page order in one bash session, checks each command's output
+ * and exit status, then checks that the lesson cleaned up after itself.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { matchOutput } from '../../src/lesson-model/command-block/matchOutput.ts';
+import type { Command, CommandBlock } from '../../src/lesson-model/command-block/types.ts';
+import type { LessonFile } from '../../src/lesson-model/readLessonFile.ts';
+import { BashSession, type CommandResult } from '../../src/runtime/bashSession.ts';
+import { describeObjects, newObjects, removeObjects, snapshot, type Snapshot } from './engine.ts';
+import type { EngineRecorder } from './engineRecorder.ts';
+
+export type BlockStatus = 'passed' | 'failed' | 'not run' | 'skipped';
+
+export interface BlockOutcome {
+  block: CommandBlock;
+  status: BlockStatus;
+  /** For 'not run': the author's reason; for 'skipped': why. */
+  reason?: string;
+}
+
+export interface LessonOutcome {
+  blocks: BlockOutcome[];
+  /** Ctrl-C stopped the lesson; what it had created was removed and nothing was judged. */
+  interrupted: boolean;
+  /** A problem that is not one block's: leftovers, or a cleanup block missing. Counted as one failed block. */
+  lessonFailures: number;
+  durationMs: number;
+}
+
+/** What the runner tells the reporter. Printing is the caller's business. */
+export interface LessonReporter {
+  blockPassed(block: CommandBlock, title: string, durationMs: number): void;
+  /** `shown` is the diff of expected against printed output, or (when the output matched) the output itself. */
+  commandFailed(block: CommandBlock, command: Command, problems: string[], shown: { title: string; text: string }): void;
+  blockNotRun(block: CommandBlock, status: 'not run' | 'skipped', reason: string): void;
+  leftovers(file: string, found: string[], removalProblems: string[], countedOn: string): void;
+  interrupted(removed: string[], removalProblems: string[]): void;
+}
+
+/** A lesson that is running: what its cleanup needs. */
+interface RunningLesson {
+  before: Snapshot;
+  session?: BashSession | undefined;
+  workDir: string;
+  recorder?: EngineRecorder | undefined;
+}
+
+/** What the lesson created and left: recorded objects that are new since `before` (see engine.ts). */
+async function leftBy(running: RunningLesson): Promise<ReturnType<typeof newObjects>> {
+  await running.recorder?.settled();
+  return newObjects(running.before, await snapshot(), running.recorder?.created);
+}
+
+const PLATFORM_REASON = 'PowerShell block';
+
+function blockTitle(block: CommandBlock, heading: string): string {
+  return block.title ?? heading;
+}
+
+/** Problems with one command's result, in the words the report prints. */
+function judge(command: Command, result: CommandResult, expectedExit: number, timeoutSeconds: number) {
+  const problems: string[] = [];
+  if (result.timedOut) problems.push(`timed out after ${timeoutSeconds} s (the block's timeout; raise it with timeout=… if the step is slow)`);
+  else if (result.exitCode === null) problems.push('the shell died while the command ran');
+  else if (result.exitCode !== expectedExit) {
+    problems.push(
+      expectedExit === 0
+        ? `exited with status ${result.exitCode}; the lesson expects it to succeed`
+        : `exited with status ${result.exitCode}; the lesson expects status ${expectedExit} (exit=${expectedExit})`,
+    );
+  }
+  const match = matchOutput(command.output, result.output);
+  if (!match.ok) problems.push(match.explanation);
+  // When only the exit status is wrong, what the command printed still helps: show it as kept lines.
+  const printed = result.output.trimEnd();
+  const shown = match.ok
+    ? { title: 'it printed:', text: printed || '(nothing)' }
+    : { title: 'expected (-) against printed (+):', text: match.diff };
+  return { problems, shown, stop: result.timedOut || result.exitCode !== expectedExit };
+}
+
+/**
+ * @param recorder the engine recorder the session's DOCKER_HOST points at (env must say so), or
+ *                 undefined to attribute by difference alone
+ * @param signal   Ctrl-C: the running command is killed, no further step runs, and what the lesson
+ *                 created so far is removed
+ */
+export async function runLesson(
+  lesson: LessonFile,
+  reporter: LessonReporter,
+  env: NodeJS.ProcessEnv,
+  recorder: EngineRecorder | undefined,
+  signal: AbortSignal,
+): Promise<LessonOutcome> {
+  const started = performance.now();
+  recorder?.reset();
+  const before = await snapshot();
+  const workDir = mkdtempSync(path.join(os.tmpdir(), `dockside-lesson-${lesson.slug}-`));
+  // Files the lesson shows (```yaml file=compose.yaml) are in the reader's folder before the first command.
+  for (const shown of lesson.files) {
+    const target = path.join(workDir, shown.name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, shown.content);
+  }
+  const running: RunningLesson = { before, workDir, recorder };
+  const onAbort = () => void running.session?.kill();
+  signal.addEventListener('abort', onAbort);
+
+  const outcomes: BlockOutcome[] = [];
+  let session: BashSession | undefined;
+  let stopped: string | undefined; // why the remaining (non-cleanup) blocks are skipped
+
+  try {
+    for (const { block, heading } of lesson.blocks) {
+      if (signal.aborted) break;
+      if (block.shell !== 'bash') {
+        outcomes.push({ block, status: 'not run', reason: PLATFORM_REASON });
+        reporter.blockNotRun(block, 'not run', PLATFORM_REASON);
+        continue;
+      }
+      if (block.norun !== undefined) {
+        outcomes.push({ block, status: 'not run', reason: block.norun });
+        reporter.blockNotRun(block, 'not run', block.norun);
+        continue;
+      }
+      if (stopped && !block.cleanup) {
+        outcomes.push({ block, status: 'skipped', reason: stopped });
+        reporter.blockNotRun(block, 'skipped', stopped);
+        continue;
+      }
+      // A timed-out or exited session is gone; cleanup steps still run, in a fresh one in the same folder.
+      if (!session?.alive) {
+        await session?.close();
+        session = BashSession.start({ cwd: workDir, env });
+        running.session = session;
+      }
+
+      const blockStarted = performance.now();
+      let failed = false;
+      for (const [index, command] of block.commands.entries()) {
+        const last = index === block.commands.length - 1;
+        const expectedExit = last ? block.exit : 0;
+        if (signal.aborted) break;
+        const result = await session.run(command.text, { timeoutMs: block.timeout * 1000 });
+        if (signal.aborted) break;
+        const verdict = judge(command, result, expectedExit, block.timeout);
+        if (verdict.problems.length) {
+          failed = true;
+          reporter.commandFailed(block, command, verdict.problems, verdict.shown);
+        }
+        if (verdict.stop) {
+          // Later steps build on this one; running them would only report the same failure again.
+          stopped ??= `an earlier step failed (${lesson.file}:${command.line})`;
+          break;
+        }
+      }
+      if (signal.aborted) break;
+      outcomes.push({ block, status: failed ? 'failed' : 'passed' });
+      if (!failed) reporter.blockPassed(block, blockTitle(block, heading), performance.now() - blockStarted);
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    await session?.close();
+    running.session = undefined;
+  }
+
+  if (signal.aborted) {
+    const left = await leftBy(running);
+    const problems = left.length ? await removeObjects(left) : [];
+    reporter.interrupted(describeObjects(left), problems);
+    rmSync(workDir, { recursive: true, force: true });
+    return { blocks: outcomes, interrupted: true, lessonFailures: 0, durationMs: performance.now() - started };
+  }
+
+  // Leftovers: what the lesson created and did not remove; its cleanup step should have removed it.
+  let lessonFailures = 0;
+  const left = await leftBy(running);
+  if (left.length) {
+    const problems = await removeObjects(left);
+    const stillThere = await leftBy(running);
+    const removalProblems = [...problems, ...(stillThere.length ? [`still there: ${describeObjects(stillThere).join('; ')}`] : [])];
+    const cleanupBlock = [...outcomes].reverse().find((outcome) => outcome.block.cleanup && outcome.status === 'passed');
+    let countedOn: string;
+    if (cleanupBlock) {
+      cleanupBlock.status = 'failed';
+      countedOn = `counted as a failure of the cleanup block at ${lesson.file}:${cleanupBlock.block.line}`;
+    } else {
+      lessonFailures += 1;
+      const anyCleanup = outcomes.some((outcome) => outcome.block.cleanup);
+      countedOn = anyCleanup
+        ? 'counted as one failed block (the cleanup block did not pass)'
+        : 'counted as one failed block: the lesson has no cleanup block (a ```console cleanup fence)';
+    }
+    reporter.leftovers(lesson.file, describeObjects(left), removalProblems, countedOn);
+  }
+
+  try {
+    rmSync(workDir, { recursive: true, force: true });
+  } catch (error) {
+    console.warn(`warning: could not remove ${workDir}: ${(error as Error).message}`);
+  }
+  return { blocks: outcomes, interrupted: false, lessonFailures, durationMs: performance.now() - started };
+}

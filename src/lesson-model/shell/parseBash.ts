@@ -8,9 +8,8 @@
  * Anything it cannot follow (a stray quote) ends the word at the end of the text rather than throwing:
  * the snippet suite, not this reader, is the judge of whether a command runs.
  */
-import type { Pipeline, ShellWord, SimpleCommand, WordPart } from './types.ts';
+import { groupTokens, type Pipeline, type ShellWord, type SimpleCommand, type Token, type WordPart } from './types.ts';
 
-type Token = { kind: 'word'; word: ShellWord } | { kind: 'op'; op: string };
 
 /** Characters that end an unquoted word. */
 const METACHARS = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
@@ -21,7 +20,7 @@ const PREFIX_KEYWORDS = new Set(['!', '{', '}', 'do', 'done', 'then', 'else', 'e
 
 /** `base` is where `text` starts in the whole command (for commands inside `$(…)`). */
 export function parseBash(text: string, base = 0): Pipeline[] {
-  return groupTokens(new BashLexer(text, base).run());
+  return groupTokens(new BashLexer(text, base).run(), ['|', '|&'], toSimpleCommand);
 }
 
 class BashLexer {
@@ -239,32 +238,6 @@ function matchParen(s: string, open: number): number {
   return s.length;
 }
 
-function groupTokens(tokens: Token[]): Pipeline[] {
-  const pipelines: Pipeline[] = [];
-  let commands: SimpleCommand[] = [];
-  let words: ShellWord[] = [];
-  const endCommand = () => {
-    const command = toSimpleCommand(words);
-    if (command) commands.push(command);
-    words = [];
-  };
-  const endPipeline = () => {
-    endCommand();
-    if (commands.length) pipelines.push({ commands });
-    commands = [];
-  };
-  let previous: Token | undefined;
-  for (const token of tokens) {
-    if (token.kind === 'word') words.push(token.word);
-    else if (token.op === '|' || token.op === '|&') endCommand();
-    // A line that ends with | && || goes on on the next line.
-    else if (token.op === '\n' && previous?.kind === 'op' && ['|', '|&', '&&', '||'].includes(previous.op)) continue;
-    else endPipeline();
-    previous = token;
-  }
-  endPipeline();
-  return pipelines;
-}
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 

@@ -6,16 +6,15 @@
  * commands count too: `$(…)`, `(…)`, `@(…)`, `{…}` (so `foreach (…) { docker … }` is checked).
  * Nothing is evaluated; an expansion marks its word dynamic.
  */
-import type { Pipeline, ShellWord, SimpleCommand, WordPart } from './types.ts';
+import { groupTokens, type Pipeline, type ShellWord, type SimpleCommand, type Token, type WordPart } from './types.ts';
 
-type Token = { kind: 'word'; word: ShellWord } | { kind: 'op'; op: string };
 
 /** Characters that end an unquoted word. */
 const STOP = new Set([' ', '\t', '\n', '\r', '|', ';', '&', ')', '}', '>']);
 const REDIRECTION = /^(?:[1-6*]?>>?(?:&[12])?)/;
 
 export function parsePowerShell(text: string, base = 0): Pipeline[] {
-  return groupTokens(new PowerShellLexer(text, base).run());
+  return groupTokens(new PowerShellLexer(text, base).run(), ['|'], toSimpleCommand);
 }
 
 class PowerShellLexer {
@@ -196,32 +195,6 @@ function matchBracket(s: string, open: number): number {
   return s.length;
 }
 
-function groupTokens(tokens: Token[]): Pipeline[] {
-  const pipelines: Pipeline[] = [];
-  let commands: SimpleCommand[] = [];
-  let words: ShellWord[] = [];
-  const endCommand = () => {
-    const command = toSimpleCommand(words);
-    if (command) commands.push(command);
-    words = [];
-  };
-  const endPipeline = () => {
-    endCommand();
-    if (commands.length) pipelines.push({ commands });
-    commands = [];
-  };
-  let previous: Token | undefined;
-  for (const token of tokens) {
-    if (token.kind === 'word') words.push(token.word);
-    else if (token.op === '|') endCommand();
-    // A line that ends with | && || goes on on the next line.
-    else if (token.op === '\n' && previous?.kind === 'op' && ['|', '&&', '||'].includes(previous.op)) continue;
-    else endPipeline();
-    previous = token;
-  }
-  endPipeline();
-  return pipelines;
-}
 
 function toSimpleCommand(all: ShellWord[]): SimpleCommand | undefined {
   const words = [...all];

@@ -51,3 +51,37 @@ export function allPipelines(pipelines: Pipeline[]): Pipeline[] {
 export function resolveWord(word: ShellWord, expansion: (written: string) => string): string {
   return word.parts.map((part) => (part.kind === 'literal' ? part.text : expansion(part.text))).join('');
 }
+
+/** What a shell's lexer produces: words, and operators (`|`, `&&`, `;`, newlines …). */
+export type Token = { kind: 'word'; word: ShellWord } | { kind: 'op'; op: string };
+
+/**
+ * Groups a token stream into pipelines. Bash and PowerShell share this; they differ only in their
+ * pipe operators and in what counts as the start of a simple command (prefix keywords, assignments).
+ */
+export function groupTokens(tokens: Token[], pipes: readonly string[], toSimpleCommand: (words: ShellWord[]) => SimpleCommand | undefined): Pipeline[] {
+  const pipelines: Pipeline[] = [];
+  let commands: SimpleCommand[] = [];
+  let words: ShellWord[] = [];
+  const endCommand = () => {
+    const command = toSimpleCommand(words);
+    if (command) commands.push(command);
+    words = [];
+  };
+  const endPipeline = () => {
+    endCommand();
+    if (commands.length) pipelines.push({ commands });
+    commands = [];
+  };
+  let previous: Token | undefined;
+  for (const token of tokens) {
+    if (token.kind === 'word') words.push(token.word);
+    else if (pipes.includes(token.op)) endCommand();
+    // A line that ends with a pipe, && or || goes on on the next line.
+    else if (token.op === '\n' && previous?.kind === 'op' && (pipes.includes(previous.op) || previous.op === '&&' || previous.op === '||')) continue;
+    else endPipeline();
+    previous = token;
+  }
+  endPipeline();
+  return pipelines;
+}

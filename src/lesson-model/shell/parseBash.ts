@@ -8,7 +8,7 @@
  * Anything it cannot follow (a stray quote) ends the word at the end of the text rather than throwing:
  * the snippet suite, not this reader, is the judge of whether a command runs.
  */
-import { groupTokens, type Pipeline, type ShellWord, type SimpleCommand, type Token, type WordPart } from './types.ts';
+import { groupTokens, shellWord, type Pipeline, type ShellWord, type SimpleCommand, type Token, type WordPart } from './types.ts';
 
 
 /** Characters that end an unquoted word. */
@@ -165,14 +165,7 @@ class BashLexer {
       }
     }
     flush();
-    return {
-      text: parts.map((part) => part.text).join(''),
-      parts,
-      dynamic: parts.some((part) => part.kind === 'expansion'),
-      offset: this.base + start,
-      end: this.base + this.i,
-      inner,
-    };
+    return shellWord(parts, this.base + start, this.base + this.i, inner);
   }
 }
 

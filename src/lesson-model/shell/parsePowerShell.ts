@@ -6,7 +6,7 @@
  * commands count too: `$(…)`, `(…)`, `@(…)`, `{…}` (so `foreach (…) { docker … }` is checked).
  * Nothing is evaluated; an expansion marks its word dynamic.
  */
-import { groupTokens, type Pipeline, type ShellWord, type SimpleCommand, type Token, type WordPart } from './types.ts';
+import { groupTokens, shellWord, type Pipeline, type ShellWord, type SimpleCommand, type Token, type WordPart } from './types.ts';
 
 
 /** Characters that end an unquoted word. */
@@ -148,14 +148,7 @@ class PowerShellLexer {
       }
     }
     flush();
-    return {
-      text: parts.map((part) => part.text).join(''),
-      parts,
-      dynamic: parts.some((part) => part.kind === 'expansion'),
-      offset: this.base + start,
-      end: this.base + this.i,
-      inner,
-    };
+    return shellWord(parts, this.base + start, this.base + this.i, inner);
   }
 }
 

@@ -20,6 +20,18 @@ export interface ShellWord {
   inner: Pipeline[];
 }
 
+/** A finished word from its parts: both lexers end a word this way. */
+export function shellWord(parts: WordPart[], offset: number, end: number, inner: Pipeline[]): ShellWord {
+  return {
+    text: parts.map((part) => part.text).join(''),
+    parts,
+    dynamic: parts.some((part) => part.kind === 'expansion'),
+    offset,
+    end,
+    inner,
+  };
+}
+
 export interface SimpleCommand {
   /** Leading NAME=value words (bash) or the "$x =" of a PowerShell assignment. */
   assignments: ShellWord[];

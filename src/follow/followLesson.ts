@@ -53,7 +53,9 @@ export class LessonFollower {
   }
 
   async removeNames(names: LessonName[]): Promise<void> {
-    for (const name of names) {
+    // Containers before the networks and volumes they use.
+    const order: LessonName['kind'][] = ['container', 'compose project', 'network', 'volume'];
+    for (const name of names.toSorted((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))) {
       const [program, ...args] = removeCommand(name);
       await exec(program!, args, { timeoutMs: 60_000 });
     }
@@ -187,14 +189,15 @@ export class LessonFollower {
     const cleanup = lesson.blocks.find(({ block }) => block.cleanup && block.shell === 'bash');
     if (cleanup && (await terminal.confirm(say.offerCleanup, true, say))) {
       terminal.line(terminal.paint('cyan', say.cleaning));
-      await this.runBlock(cleanup.block, true);
-      // Names made by the runner that the cleanup step could not reach (a step was skipped) go too.
+      // Names the runner made that the lesson would have removed in a later step go first, so the
+      // cleanup step's `docker image rm` does not fail on a container that still uses the image.
       const left = [];
       for (const name of madeByRunner(lesson.slug)) if (await nameExists(name)) left.push(name);
       if (left.length) {
         await this.removeNames(left);
         terminal.line(terminal.paint('dim', say.removedLeft(left.map((n) => n.name).join(', '))));
       }
+      await this.runBlock(cleanup.block, true);
     }
     await this.recordMade();
     await this.close();

@@ -44,6 +44,9 @@ test.describe('fonts and line breaking', () => {
           expect(style.fontFamily, `${selector}: font-family`).toContain(family);
         }
       }
+      // Commands keep the monospace font: the Korean stack must not reach code.
+      const codeFont = await page.locator('.prose .cmd__body .cmd__line').first().evaluate((node) => getComputedStyle(node).fontFamily);
+      expect(codeFont, 'command block font').toMatch(/^ui-monospace/);
       // The glyphs really come from an installed Korean font, not from a download or a fallback box.
       const session = await page.context().newCDPSession(page);
       await session.send('DOM.enable');

@@ -15,7 +15,7 @@ import { exec } from '../runtime/exec.ts';
 import { lessonNames, type LessonName } from './lessonNames.ts';
 import { madeByRunner, rememberMade, sameName } from './madeByRunner.ts';
 import type { Messages } from './messages.ts';
-import { nameExists, removeCommand } from './preflight.ts';
+import { existingNames, removeCommand } from './preflight.ts';
 import type { Terminal } from './terminal.ts';
 
 /** Commands that delete things; the runner asks before running a step that has one. */
@@ -44,8 +44,7 @@ export class LessonFollower {
   /** Names of the lesson that exist and were not made by this runner: the learner's own. */
   async collisions(): Promise<{ foreign: LessonName[]; leftover: LessonName[] }> {
     const made = madeByRunner(this.options.lesson.slug);
-    const existing = [];
-    for (const name of this.names) if (await nameExists(name)) existing.push(name);
+    const existing = await existingNames(this.names);
     return {
       foreign: existing.filter((name) => !made.some((m) => sameName(m, name))),
       leftover: existing.filter((name) => made.some((m) => sameName(m, name))),
@@ -73,8 +72,7 @@ export class LessonFollower {
   }
 
   private async recordMade(): Promise<void> {
-    const existing = [];
-    for (const name of this.names) if (await nameExists(name)) existing.push(name);
+    const existing = await existingNames(this.names);
     // Everything of the lesson's that exists now was either made by us or already ours.
     rememberMade(this.options.lesson.slug, existing);
   }
@@ -191,8 +189,7 @@ export class LessonFollower {
       terminal.line(terminal.paint('cyan', say.cleaning));
       // Names the runner made that the lesson would have removed in a later step go first, so the
       // cleanup step's `docker image rm` does not fail on a container that still uses the image.
-      const left = [];
-      for (const name of madeByRunner(lesson.slug)) if (await nameExists(name)) left.push(name);
+      const left = await existingNames(madeByRunner(lesson.slug));
       if (left.length) {
         await this.removeNames(left);
         terminal.line(terminal.paint('dim', say.removedLeft(left.map((n) => n.name).join(', '))));

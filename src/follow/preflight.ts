@@ -23,13 +23,20 @@ export async function checkDocker(say: Messages): Promise<Preflight> {
 }
 
 /** Whether something of that kind and name exists on the engine now. */
-export async function nameExists(entry: LessonName): Promise<boolean> {
+async function nameExists(entry: LessonName): Promise<boolean> {
   if (entry.kind === 'compose project') {
     const result = await exec('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${entry.name}`], { timeoutMs: 20_000 });
     return result.stdout.trim() !== '';
   }
   const result = await exec('docker', [entry.kind, 'inspect', entry.name], { timeoutMs: 20_000 });
   return result.code === 0;
+}
+
+/** The ones among `names` that exist now. */
+export async function existingNames(names: readonly LessonName[]): Promise<LessonName[]> {
+  const existing: LessonName[] = [];
+  for (const name of names) if (await nameExists(name)) existing.push(name);
+  return existing;
 }
 
 /** The command a learner runs to remove it; also what the runner runs for names it made itself. */

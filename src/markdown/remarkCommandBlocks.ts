@@ -4,10 +4,10 @@
  * collectCommandBlocks; the components only render the parsed block they receive as JSON.
  * A parse error fails the build with the file and line (LessonError).
  */
-import path from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
+import { lessonPath } from './lessonPath.ts';
 import { collectCommandBlocks, type LessonBlock } from '../lesson-model/lessonBlocks.ts';
 
 /** The components get the parsed blocks as JSON: they render, they never parse. */
@@ -38,7 +38,7 @@ function groupTabs(blocks: LessonBlock[]): LessonBlock[][] {
 
 export function remarkCommandBlocks() {
   return (tree: Root, file: VFile) => {
-    const source = path.relative(process.cwd(), file.path || 'unknown.mdx');
+    const source = lessonPath(file);
     for (const group of groupTabs(collectCommandBlocks(tree, source))) {
       const [first] = group;
       if (!first) continue;

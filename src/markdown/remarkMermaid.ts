@@ -3,10 +3,10 @@
  * holding SVG rendered at build time (src/diagrams/renderMermaid.ts). No Mermaid code reaches the
  * browser. The lead registers it in astro.config.mjs; the MDX page supplies the Diagram component.
  */
-import path from 'node:path';
 import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { lessonPath } from './lessonPath.ts';
 import { renderDiagram as defaultRender, type RenderDiagramOptions, type RenderedDiagram } from '../diagrams/renderMermaid.ts';
 
 export interface RemarkMermaidOptions {
@@ -31,8 +31,7 @@ export default function remarkMermaid(options: RemarkMermaidOptions = {}) {
     });
     if (found.length === 0) return;
 
-    // Messages name the file as the author knows it: relative to the repository root.
-    const where = file.path ? path.relative(process.cwd(), file.path) : '<unknown file>';
+    const where = lessonPath(file);
     const seen = new Map<string, number>();
     for (const { node, index, parent } of found) {
       const occurrence = seen.get(node.value) ?? 0;

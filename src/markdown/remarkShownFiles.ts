@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
+import { lessonPath } from './lessonPath.ts';
 import { collectShownFiles } from '../lesson-model/shownFiles.ts';
 
 export function remarkShownFiles() {
   return (tree: Root, file: VFile) => {
-    const source = path.relative(process.cwd(), file.path || 'unknown.mdx');
+    const source = lessonPath(file);
     const slug = path.basename(source, path.extname(source));
     for (const shown of collectShownFiles(tree, source, slug)) {
       const element: MdxJsxFlowElement = {

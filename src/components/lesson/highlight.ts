@@ -12,7 +12,6 @@ import type { Shell } from '../../lesson-model/command-block/types.ts';
  * both site themes. github-light/github-dark are not (#e36209 is 3.3:1 on #f6f8fa, comments 3.6:1 on #161b22).
  */
 export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const;
-const THEMES = CODE_THEMES;
 const LANG = { bash: 'bash', powershell: 'powershell' } as const satisfies Record<Shell, string>;
 
 let highlighter: Promise<Highlighter> | undefined;
@@ -21,10 +20,22 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** The build's one highlighter; a language not loaded yet (a shown file's yaml, ini) is loaded on first use. */
+async function highlighterFor(lang: string): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: Object.values(LANG) });
+  const ready = await highlighter;
+  if (!ready.getLoadedLanguages().includes(lang)) await ready.loadLanguage(lang as Parameters<Highlighter['loadLanguage']>[0]);
+  return ready;
+}
+
+/** A whole file (content/files/…) as Shiki's HTML, in both themes. */
+export async function highlightFile(text: string, lang: string): Promise<string> {
+  return (await highlighterFor(lang)).codeToHtml(text, { lang, themes: CODE_THEMES, defaultColor: false });
+}
+
 /** Returns one HTML string per source line of the command. */
 export async function highlightCommand(text: string, shell: Shell): Promise<string[]> {
-  highlighter ??= createHighlighter({ themes: Object.values(THEMES), langs: Object.values(LANG) });
-  const tokens = (await highlighter).codeToTokens(text, { lang: LANG[shell], themes: THEMES, defaultColor: false });
+  const tokens = (await highlighterFor(LANG[shell])).codeToTokens(text, { lang: LANG[shell], themes: CODE_THEMES, defaultColor: false });
   return tokens.tokens.map((line) =>
     line
       .map((token) => {

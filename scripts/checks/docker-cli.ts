@@ -13,7 +13,7 @@
  * compose.yaml). Values only known at run time ($PWD, $(…)) are replaced by plausible ones.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LessonError } from '../../src/lesson-model/errors.ts';
@@ -21,6 +21,7 @@ import type { LessonFile } from '../../src/lesson-model/readLessonFile.ts';
 import { lineAt, parseShell, programOf } from '../../src/lesson-model/shell/commands.ts';
 import { subcommandIndex } from '../../src/lesson-model/shell/dockerArgs.ts';
 import { allPipelines, resolveWord, type ShellWord } from '../../src/lesson-model/shell/types.ts';
+import { writeShownFiles } from '../../src/runtime/stepRunner.ts';
 import { contentDirFromArgs, isMain, readLessons, runAlone, unreadableNote, type CheckResult, type ContentInput } from './lib/check.ts';
 import { nearest } from './lib/nearest.ts';
 
@@ -160,11 +161,7 @@ async function cliVersion(docker: string, env: NodeJS.ProcessEnv, cwd: string): 
 function invocationsOf(lesson: LessonFile, sandbox: string): Invocation[] {
   const workdir = path.join(sandbox, `${lesson.locale}-${lesson.slug}`);
   mkdirSync(workdir, { recursive: true });
-  for (const shown of lesson.files) {
-    const target = path.join(workdir, shown.name);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, shown.content);
-  }
+  writeShownFiles(workdir, lesson.files);
   // Plausible values for what the shell would fill in: paths become the scratch folder.
   const plausible = (written: string) => (/PWD|pwd|HOME|USERPROFILE|~/.test(written) ? workdir : 'dockside');
   const found: Invocation[] = [];

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { lockEngine, type EngineLock } from '../support/engineLock.ts';
+import { lockEngine, type EngineLock } from '../../src/runtime/engineLock.ts';
 import { TerminalSession } from './terminalSession.ts';
 
 const engineUp = spawnSync('docker', ['version', '--format', '{{.Server.Version}}']).status === 0;

@@ -21,10 +21,10 @@ import { LessonError } from '../../src/lesson-model/errors.ts';
 import { LESSONS_DIR, listLessonFiles, readLessonFile, relativeToRepo } from '../../src/lesson-model/readLessonFile.ts';
 import { exec } from '../../src/runtime/exec.ts';
 import { loadStandins, registryHoldsCurrentBuild } from '../standins/definitions.ts';
-import { CONTRACT_LABEL, engineStatus, removeLabelled } from './engine.ts';
-import { EngineRecorder, parseEndpoint } from './engineRecorder.ts';
-import { lockEngine } from '../support/engineLock.ts';
-import { runLesson, type LessonReporter } from './runLesson.ts';
+import { CONTRACT_LABEL, engineStatus, removeLabelled } from '../../src/runtime/engine.ts';
+import { EngineRecorder, parseEndpoint } from '../../src/runtime/engineRecorder.ts';
+import { lockEngine } from '../../src/runtime/engineLock.ts';
+import { runLesson, type LessonReporter } from '../../src/runtime/lessonRun.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const STANDIN_MIRROR = 'http://127.0.0.1:5000/';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exec, docker } from '../../src/runtime/exec.ts';
-import { CONTRACT_LABEL, removeLabelled } from '../snippets/engine.ts';
+import { CONTRACT_LABEL, removeLabelled } from '../../src/runtime/engine.ts';
 import { loadStandins, type Standin } from './definitions.ts';
 
 interface ImageConfig {

@@ -8,7 +8,7 @@
  * falls back to difference alone: anything new since the lesson started counts as the lesson's, which is
  * right only when nothing else uses the engine meanwhile.
  */
-import { docker, exec } from '../../src/runtime/exec.ts';
+import { docker, exec } from './exec.ts';
 import type { CreatedObjects } from './engineRecorder.ts';
 
 export interface EngineStatus {

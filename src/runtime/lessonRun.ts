@@ -1,16 +1,13 @@
 /**
- * Runs one lesson's bash command blocks in page order in one bash session, checks each command's output
- * and exit status, then checks that the lesson cleaned up after itself.
+ * The snippet suite's run of one lesson: its bash command blocks in page order through the step runner,
+ * each command judged on its output and exit status, then a check that the lesson cleaned up after
+ * itself. Printing is the reporter's (tests/snippets/run.ts).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { matchOutput } from '../../src/lesson-model/command-block/matchOutput.ts';
-import type { Command, CommandBlock } from '../../src/lesson-model/command-block/types.ts';
-import type { LessonFile } from '../../src/lesson-model/readLessonFile.ts';
-import { BashSession, type CommandResult } from '../../src/runtime/bashSession.ts';
+import type { Command, CommandBlock } from '../lesson-model/command-block/types.ts';
+import type { LessonFile } from '../lesson-model/readLessonFile.ts';
 import { describeObjects, newObjects, removeObjects, snapshot, type Snapshot } from './engine.ts';
 import type { EngineRecorder } from './engineRecorder.ts';
+import { StepRunner, type CommandOutcome } from './stepRunner.ts';
 
 export type BlockStatus = 'passed' | 'failed' | 'not run' | 'skipped';
 
@@ -43,8 +40,6 @@ export interface LessonReporter {
 /** A lesson that is running: what its cleanup needs. */
 interface RunningLesson {
   before: Snapshot;
-  session?: BashSession | undefined;
-  workDir: string;
   recorder?: EngineRecorder | undefined;
 }
 
@@ -60,8 +55,8 @@ function blockTitle(block: CommandBlock, heading: string): string {
   return block.title ?? heading;
 }
 
-/** Problems with one command's result, in the words the report prints. */
-function judge(command: Command, result: CommandResult, expectedExit: number, timeoutSeconds: number) {
+/** Problems with one command's outcome, in the words the report prints. */
+function judge({ result, expectedExit, match }: CommandOutcome, timeoutSeconds: number) {
   const problems: string[] = [];
   if (result.timedOut) problems.push(`timed out after ${timeoutSeconds} s (the block's timeout; raise it with timeout=… if the step is slow)`);
   else if (result.exitCode === null) problems.push('the shell died while the command ran');
@@ -72,7 +67,6 @@ function judge(command: Command, result: CommandResult, expectedExit: number, ti
         : `exited with status ${result.exitCode}; the lesson expects status ${expectedExit} (exit=${expectedExit})`,
     );
   }
-  const match = matchOutput(command.output, result.output);
   if (!match.ok) problems.push(match.explanation);
   // When only the exit status is wrong, what the command printed still helps: show it as kept lines.
   const printed = result.output.trimEnd();
@@ -98,19 +92,14 @@ export async function runLesson(
   const started = performance.now();
   recorder?.reset();
   const before = await snapshot();
-  const workDir = mkdtempSync(path.join(os.tmpdir(), `dockside-lesson-${lesson.slug}-`));
+  const runner = new StepRunner({ prefix: `dockside-lesson-${lesson.slug}-`, env });
   // Files the lesson shows (```yaml file=compose.yaml) are in the reader's folder before the first command.
-  for (const shown of lesson.files) {
-    const target = path.join(workDir, shown.name);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, shown.content);
-  }
-  const running: RunningLesson = { before, workDir, recorder };
-  const onAbort = () => void running.session?.kill();
+  runner.writeFiles(lesson.files);
+  const running: RunningLesson = { before, recorder };
+  const onAbort = () => runner.kill();
   signal.addEventListener('abort', onAbort);
 
   const outcomes: BlockOutcome[] = [];
-  let session: BashSession | undefined;
   let stopped: string | undefined; // why the remaining (non-cleanup) blocks are skipped
 
   try {
@@ -131,29 +120,19 @@ export async function runLesson(
         reporter.blockNotRun(block, 'skipped', stopped);
         continue;
       }
-      // A timed-out or exited session is gone; cleanup steps still run, in a fresh one in the same folder.
-      if (!session?.alive) {
-        await session?.close();
-        session = BashSession.start({ cwd: workDir, env });
-        running.session = session;
-      }
-
+      // After a timeout the runner starts a fresh session in the same folder, so cleanup steps still run.
       const blockStarted = performance.now();
       let failed = false;
-      for (const [index, command] of block.commands.entries()) {
-        const last = index === block.commands.length - 1;
-        const expectedExit = last ? block.exit : 0;
+      for await (const outcome of runner.runBlock(block)) {
         if (signal.aborted) break;
-        const result = await session.run(command.text, { timeoutMs: block.timeout * 1000 });
-        if (signal.aborted) break;
-        const verdict = judge(command, result, expectedExit, block.timeout);
+        const verdict = judge(outcome, block.timeout);
         if (verdict.problems.length) {
           failed = true;
-          reporter.commandFailed(block, command, verdict.problems, verdict.shown);
+          reporter.commandFailed(block, outcome.command, verdict.problems, verdict.shown);
         }
         if (verdict.stop) {
           // Later steps build on this one; running them would only report the same failure again.
-          stopped ??= `an earlier step failed (${lesson.file}:${command.line})`;
+          stopped ??= `an earlier step failed (${lesson.file}:${outcome.command.line})`;
           break;
         }
       }
@@ -163,15 +142,14 @@ export async function runLesson(
     }
   } finally {
     signal.removeEventListener('abort', onAbort);
-    await session?.close();
-    running.session = undefined;
+    await runner.endSession();
   }
 
   if (signal.aborted) {
     const left = await leftBy(running);
     const problems = left.length ? await removeObjects(left) : [];
     reporter.interrupted(describeObjects(left), problems);
-    rmSync(workDir, { recursive: true, force: true });
+    await runner.close();
     return { blocks: outcomes, interrupted: true, lessonFailures: 0, durationMs: performance.now() - started };
   }
 
@@ -197,10 +175,6 @@ export async function runLesson(
     reporter.leftovers(lesson.file, describeObjects(left), removalProblems, countedOn);
   }
 
-  try {
-    rmSync(workDir, { recursive: true, force: true });
-  } catch (error) {
-    console.warn(`warning: could not remove ${workDir}: ${(error as Error).message}`);
-  }
+  await runner.close();
   return { blocks: outcomes, interrupted: false, lessonFailures, durationMs: performance.now() - started };
 }

@@ -3,23 +3,17 @@
  * runs them in one bash session (the snippet suite's), output streams live, and afterwards the
  * suite's matcher says whether it matched. Only commands from the lesson run, as the parser read them.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { CommandBlock } from '../lesson-model/command-block/types.ts';
+import type { Command, CommandBlock } from '../lesson-model/command-block/types.ts';
 import { PROMPTS } from '../lesson-model/command-block/types.ts';
-import { matchOutput } from '../lesson-model/command-block/matchOutput.ts';
 import type { LessonFile } from '../lesson-model/readLessonFile.ts';
-import { BashSession } from '../runtime/bashSession.ts';
+import { removesSomething } from '../lesson-model/shell/dockerEffects.ts';
 import { exec } from '../runtime/exec.ts';
-import { lessonNames, type LessonName } from './lessonNames.ts';
+import { StepRunner } from '../runtime/stepRunner.ts';
+import { lessonNames, type LessonName } from '../lesson-model/lessonNames.ts';
 import { madeByRunner, rememberMade, sameName } from './madeByRunner.ts';
 import type { Messages } from './messages.ts';
 import { existingNames, removeCommand } from './preflight.ts';
 import type { Terminal } from './terminal.ts';
-
-/** Commands that delete things; the runner asks before running a step that has one. */
-const DESTRUCTIVE = /\b(?:docker\s+(?:(?:container|image|volume|network)\s+)?(?:rm|rmi|prune)\b|docker\s+system\s+prune|docker\s+compose\s+down|rm\s+-)/;
 
 export interface FollowOptions {
   lesson: LessonFile;
@@ -30,14 +24,12 @@ export interface FollowOptions {
 type StepResult = 'matched' | 'differs' | 'skipped' | 'quit';
 
 export class LessonFollower {
-  /** The lesson's working directory; it outlives sessions that a timeout or Ctrl-C ended. */
-  private readonly workDir = mkdtempSync(path.join(os.tmpdir(), 'dockside-follow-'));
-  private session: BashSession;
+  /** The lesson's working directory and bash session; the folder outlives sessions that a timeout or Ctrl-C ended. */
+  private readonly runner = new StepRunner({ prefix: 'dockside-follow-' });
   private readonly names: LessonName[];
   private quitting = false;
 
   constructor(private readonly options: FollowOptions) {
-    this.session = BashSession.start({ cwd: this.workDir });
     this.names = lessonNames(options.lesson);
   }
 
@@ -64,11 +56,8 @@ export class LessonFollower {
   /** Writes the files the lesson shows into the working directory, as the page tells the reader to. */
   prepareFiles(): void {
     const { terminal, say, lesson } = this.options;
-    terminal.line(terminal.paint('dim', say.workingIn(this.workDir)));
-    for (const file of lesson.files) {
-      writeFileSync(path.join(this.workDir, file.name), file.content);
-      terminal.line(terminal.paint('dim', say.wroteFile(file.name)));
-    }
+    terminal.line(terminal.paint('dim', say.workingIn(this.runner.workDir)));
+    for (const name of this.runner.writeFiles(lesson.files)) terminal.line(terminal.paint('dim', say.wroteFile(name)));
   }
 
   private async recordMade(): Promise<void> {
@@ -89,23 +78,16 @@ export class LessonFollower {
   private async runBlock(block: CommandBlock, quiet = false): Promise<boolean> {
     const { terminal, say } = this.options;
     let allMatched = true;
-    for (const [index, command] of block.commands.entries()) {
-      if (quiet) terminal.line(terminal.paint('dim', `$ ${command.lines.join(' ')}`));
-      const result = await this.session.run(command.text, {
-        timeoutMs: block.timeout * 1000,
-        onOutput: (chunk) => terminal.write(quiet ? terminal.paint('dim', chunk) : chunk),
-      });
+    const onCommand = quiet ? (command: Command) => terminal.line(terminal.paint('dim', `$ ${command.lines.join(' ')}`)) : undefined;
+    const onOutput = (chunk: string) => terminal.write(quiet ? terminal.paint('dim', chunk) : chunk);
+    for await (const { result, expectedExit, match, ok } of this.runner.runBlock(block, { onOutput, ...(onCommand ? { onCommand } : {}) })) {
       if (result.output && !result.output.endsWith('\n')) terminal.line();
       if (this.quitting) return false;
       if (result.timedOut || result.sessionEnded) {
         terminal.line(terminal.paint('red', result.timedOut ? say.timedOut(block.timeout) : say.stopAsk));
-        this.session = BashSession.start({ cwd: this.workDir });
         return false;
       }
-      if (quiet) continue;
-      const expectedExit = index === block.commands.length - 1 ? block.exit : 0;
-      const match = matchOutput(command.output, result.output);
-      if (match.ok && result.exitCode === expectedExit) continue;
+      if (quiet || ok) continue;
       allMatched = false;
       if (!match.ok) {
         terminal.line(terminal.paint('yellow', `✗ ${say.mismatched(match.explanation)}`));
@@ -142,7 +124,7 @@ export class LessonFollower {
       terminal.line(terminal.paint('dim', say.skipped));
       return 'skipped';
     }
-    if (block.commands.some((command) => DESTRUCTIVE.test(command.text)) && !(await terminal.confirm(say.confirmRemove, false, say))) {
+    if (block.commands.some((command) => removesSomething(command.text)) && !(await terminal.confirm(say.confirmRemove, false, say))) {
       terminal.line(terminal.paint('dim', say.skipped));
       return 'skipped';
     }
@@ -176,14 +158,13 @@ export class LessonFollower {
     terminal.line();
     if (!(await terminal.confirm(say.stopAsk, false, say))) return;
     this.quitting = true;
-    await this.session.close();
+    await this.runner.endSession();
   }
 
   /** q or Ctrl-C: offer the lesson's cleanup, then make sure nothing the runner started is left running. */
   async quit(): Promise<void> {
     const { terminal, say, lesson } = this.options;
     this.quitting = false;
-    if (!this.session.alive) this.session = BashSession.start({ cwd: this.workDir });
     const cleanup = lesson.blocks.find(({ block }) => block.cleanup && block.shell === 'bash');
     if (cleanup && (await terminal.confirm(say.offerCleanup, true, say))) {
       terminal.line(terminal.paint('cyan', say.cleaning));
@@ -202,7 +183,6 @@ export class LessonFollower {
   }
 
   async close(): Promise<void> {
-    await this.session.close();
-    rmSync(this.workDir, { recursive: true, force: true });
+    await this.runner.close();
   }
 }

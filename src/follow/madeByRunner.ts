@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LessonName } from './lessonNames.ts';
+import type { LessonName } from '../lesson-model/lessonNames.ts';
 
 const stateFile = () => path.join(process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state'), 'dockside', 'follow.json');
 

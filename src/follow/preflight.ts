@@ -5,7 +5,7 @@
 import os from 'node:os';
 import { exec } from '../runtime/exec.ts';
 import type { Messages } from './messages.ts';
-import type { LessonName } from './lessonNames.ts';
+import type { LessonName } from '../lesson-model/lessonNames.ts';
 
 export type Preflight = { ok: true; summary: string } | { ok: false; problem: string };
 

@@ -6,6 +6,7 @@
  * `{{...}}` matches any number of lines. Runs of spaces count as one space, because
  * docker's tables realign their columns whenever an ID or a name has another width.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { PLACEHOLDER_KINDS } from './placeholders.ts';
 import type { OutputLine } from './types.ts';
 
@@ -20,8 +21,7 @@ export interface OutputMatch {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function normalizeLine(line: string): string {
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\s+/g, ' ').trim();
+  return stripVTControlCharacters(line).replace(/\s+/g, ' ').trim();
 }
 
 /** Splits captured output into lines the way a reader sees them (no trailing empty line). */
@@ -56,19 +56,21 @@ export function matchOutput(expected: OutputLine[], actual: string): OutputMatch
   const got = outputLines(actual);
   const patterns = expected.map((line) => (line.kind === 'elision' ? null : lineRegExp(line)));
 
-  // memo[i][j]: can expected[i..] match got[j..]? Elisions make this a small search.
-  const memo = new Map<string, boolean>();
-  const matches = (i: number, j: number): boolean => {
-    const key = `${i},${j}`;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let result: boolean;
-    if (i === expected.length) result = j === got.length;
-    else if (patterns[i] === null) result = matches(i + 1, j) || (j < got.length && matches(i, j + 1));
-    else result = j < got.length && patterns[i]!.test(got[j]!) && matches(i + 1, j + 1);
-    memo.set(key, result);
-    return result;
-  };
+  // can[i][j]: does expected[i..] match got[j..]? Filled from the end, row by row, without recursion:
+  // a recursive search went one call deeper per printed line after a `{{...}}` and overflowed the stack
+  // on a noisy `docker logs` (about 10,000 lines). One byte per pair; lessons expect a few dozen lines.
+  const width = got.length + 1;
+  const can = new Uint8Array((expected.length + 1) * width);
+  can[expected.length * width + got.length] = 1;
+  for (let i = expected.length - 1; i >= 0; i -= 1) {
+    const pattern = patterns[i];
+    for (let j = got.length; j >= 0; j -= 1) {
+      const here = i * width + j;
+      if (pattern === null) can[here] = can[here + width] || (j < got.length ? can[here + 1]! : 0);
+      else can[here] = j < got.length && can[here + width + 1] && pattern!.test(got[j]!) ? 1 : 0;
+    }
+  }
+  const matches = (i: number, j: number): boolean => can[i * width + j] === 1;
   if (matches(0, 0)) return { ok: true, diff: '', explanation: 'The output matched.' };
 
   // Walk greedily to find where they part, then show the rest as a diff.

@@ -69,3 +69,20 @@ describe('placeholders', () => {
     expect(result.diff).toBe('- ‹container ID›\n+ nope');
   });
 });
+
+describe('long output', () => {
+  // 100,000 printed lines after a `{{...}}`: a noisy `docker logs` or build. The matcher must answer,
+  // not overflow the stack.
+  const noisy = Array.from({ length: 100_000 }, (_, n) => `log line ${n}`).join('\n');
+
+  it('matches when the last line is the one the lesson shows', () => {
+    expect(matchOutput(expected('{{...}}\nReady to accept connections'), `${noisy}\nReady to accept connections\n`).ok).toBe(true);
+  });
+
+  it('reports a mismatch when the expected last line never comes', () => {
+    const result = matchOutput(expected('starting\n{{...}}\nReady to accept connections'), `starting\n${noisy}\n`);
+    expect(result.ok).toBe(false);
+    expect(result.explanation).toBe('It stopped early: the lesson expects "Ready to accept connections" next.');
+    expect(result.diff.split('\n').at(-1)).toBe('- Ready to accept connections');
+  });
+});

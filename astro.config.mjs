@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 import { CODE_THEMES } from './src/components/lesson/highlight.ts';
 import { diagramsIntegration } from './src/diagrams/astroIntegration.ts';
 import { remarkCommandBlocks } from './src/markdown/remarkCommandBlocks.ts';
@@ -15,8 +16,8 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx(), diagramsIntegration()],
   i18n: {
-    locales: ['en', 'ko'],
-    defaultLocale: 'en',
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {

@@ -10,6 +10,7 @@ import { FILES_DIR } from '../src/lesson-model/shownFiles.ts';
 import { readCourses } from '../src/lesson-model/readCourses.ts';
 import { LESSONS_DIR, listLessonFiles, readLessonFile, relativeToRepo } from '../src/lesson-model/readLessonFile.ts';
 import { LOCALES } from '../src/lesson-model/schemas/lesson.ts';
+import { SLUG_PATTERN } from '../src/lesson-model/slug.ts';
 
 function fail(message: string): never {
   console.error(`new:lesson: ${message}`);
@@ -21,7 +22,7 @@ const courses = readCourses();
 const usage = `Usage: npm run new:lesson -- <slug> --course <${courses.map((c) => c.id).join('|')}>`;
 const [slug] = positionals;
 if (!slug || positionals.length > 1) fail(`give one lesson slug. ${usage}`);
-if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) fail(`"${slug}" is not a slug: use lowercase letters, digits and single hyphens, like volumes-and-mounts.`);
+if (!SLUG_PATTERN.test(slug)) fail(`"${slug}" is not a slug: use lowercase letters, digits and single hyphens, like volumes-and-mounts.`);
 const course = courses.find((c) => c.id === values.course);
 if (!course) fail(`${values.course ? `unknown course "${values.course}"` : 'say which course'}. ${usage}`);
 

@@ -5,11 +5,10 @@
  * starts, in one line instead of a build stack trace; diagrams that render go into the cache, so
  * the build after this check does not render them again.
  */
-import type { Code } from 'mdast';
 import { closeDiagramBrowser, renderDiagram } from '../../src/diagrams/renderMermaid.ts';
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import { contentDirFromArgs, isMain, readLessons, runAlone, unreadableNote, type CheckResult, type ContentInput } from './lib/check.ts';
-import { mermaidFences } from './translations.ts';
+import { diagramFences } from '../../src/lesson-model/diagramFences.ts';
 
 export async function checkDiagrams({ contentDir }: ContentInput): Promise<CheckResult> {
   const set = readLessons(contentDir);
@@ -18,7 +17,7 @@ export async function checkDiagrams({ contentDir }: ContentInput): Promise<Check
   try {
     for (const lesson of set.lessons) {
       const seen = new Map<string, number>();
-      for (const fence of mermaidFences(lesson) as Code[]) {
+      for (const fence of diagramFences(lesson.tree)) {
         count += 1;
         const occurrence = seen.get(fence.value) ?? 0;
         seen.set(fence.value, occurrence + 1);

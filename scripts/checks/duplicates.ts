@@ -5,39 +5,26 @@
  * - within a course and a language, no two lessons share an order (the outline would be random);
  * - in courses.yaml, no two courses share an id or an order.
  */
-import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import { frontmatterLine } from '../../src/lesson-model/frontmatter.ts';
-import { relativeToRepo, type LessonFile } from '../../src/lesson-model/readLessonFile.ts';
+import { listLessonFiles, relativeToRepo, type LessonFile } from '../../src/lesson-model/readLessonFile.ts';
 import { LOCALES } from '../../src/lesson-model/schemas/lesson.ts';
 import { contentDirFromArgs, isMain, readLessons, runAlone, unreadableNote, type CheckResult, type ContentInput } from './lib/check.ts';
-import { readCoursesFile } from './schema.ts';
+import { readCoursesFile } from '../../src/lesson-model/readCourses.ts';
+import { SLUG_PATTERN, slugify } from '../../src/lesson-model/slug.ts';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** What a name would be as a slug: "Redis_Basics" → "redis-basics". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'lesson';
-}
 
 export async function checkDuplicates({ contentDir }: ContentInput): Promise<CheckResult> {
   const problems: LessonError[] = [];
 
   // Slugs come from file names, so these apply to unreadable lessons too.
   for (const locale of LOCALES) {
-    const dir = path.join(contentDir, 'lessons', locale);
-    if (!existsSync(dir)) continue;
     const seen = new Map<string, string>();
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort()) {
-      const slug = name.slice(0, -'.mdx'.length);
-      const file = relativeToRepo(path.join(dir, name));
-      if (!SLUG.test(slug)) {
+    for (const absolute of listLessonFiles(locale, contentDir)) {
+      const slug = path.basename(absolute, '.mdx');
+      const file = relativeToRepo(absolute);
+      if (!SLUG_PATTERN.test(slug)) {
         problems.push(new LessonError(file, 1, `"${slug}" is not a valid slug: the file name becomes the page address /${locale}/${slug}/`, `Rename the file to ${slugify(slug)}.mdx (lower-case letters, digits and single hyphens), in both languages`));
       }
       const folded = slug.toLowerCase();

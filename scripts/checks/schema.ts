@@ -7,13 +7,12 @@
  * - its course exists in courses.yaml and its verified date is not in the future.
  * Other checks (duplicates, translations, …) compare lessons with each other.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import { frontmatterLine } from '../../src/lesson-model/frontmatter.ts';
 import { relativeToRepo } from '../../src/lesson-model/readLessonFile.ts';
-import { courseSchema, type Course } from '../../src/lesson-model/schemas/course.ts';
+import { readCoursesFile } from '../../src/lesson-model/readCourses.ts';
 import { LOCALES } from '../../src/lesson-model/schemas/lesson.ts';
 import { contentDirFromArgs, isMain, readLessons, runAlone, type CheckResult, type ContentInput } from './lib/check.ts';
 
@@ -38,42 +37,6 @@ export async function checkSchema({ contentDir }: ContentInput): Promise<CheckRe
     }
   }
   return { problems, notes: [], summary: `${set.lessons.length + set.unreadable.length} lessons, ${courses.length} courses` };
-}
-
-/** courses.yaml, validated entry by entry so each problem has its line. */
-export function readCoursesFile(absolute: string): { courses: Course[]; lines: number[]; problems: LessonError[] } {
-  const file = relativeToRepo(absolute);
-  if (!existsSync(absolute)) {
-    return { courses: [], lines: [], problems: [new LessonError(file, 1, 'the course list is missing', 'Create it: a YAML list of courses with id, order, title and description in en and ko')] };
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(absolute, 'utf8'), { lineCounter });
-  const lineOf = (node: YamlNode | undefined | null) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
-  if (doc.errors.length) {
-    const error = doc.errors[0]!;
-    return { courses: [], lines: [], problems: [new LessonError(file, lineCounter.linePos(error.pos[0]).line, `not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, 'Check the indentation and quote values that contain a colon')] };
-  }
-  if (!isSeq(doc.contents)) {
-    return { courses: [], lines: [], problems: [new LessonError(file, 1, 'the course list is not a YAML list', 'Write each course as a list item starting with "- id: …"')] };
-  }
-  const courses: Course[] = [];
-  /** The line of each course's id, for problems found later (a duplicate id). */
-  const lines: number[] = [];
-  const problems: LessonError[] = [];
-  doc.contents.items.forEach((item, index) => {
-    const parsed = courseSchema.safeParse(doc.toJS().at(index));
-    if (parsed.success) {
-      courses.push(parsed.data);
-      lines.push(lineOf((doc.getIn([index, 'id'], true) as YamlNode | undefined) ?? (item as YamlNode)));
-      return;
-    }
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.') || `course ${index + 1}`;
-      const node = doc.getIn([index, ...issue.path], true) as YamlNode | undefined;
-      problems.push(new LessonError(file, lineOf(node ?? (item as YamlNode)), `course ${index + 1}, field "${field}": ${issue.message}`, 'Each course needs id (lower-case-with-hyphens), order (1, 2, …), and title and description in en and ko'));
-    }
-  });
-  return { courses, lines, problems };
 }
 
 /** Files the site would never show: a lesson must be lessons/<locale>/<slug>.mdx. */

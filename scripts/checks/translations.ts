@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { diffArrays } from 'diff';
-import type { Code, Nodes, Parent } from 'mdast';
+import { diagramFences } from '../../src/lesson-model/diagramFences.ts';
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import { frontmatterLine } from '../../src/lesson-model/frontmatter.ts';
 import type { LessonBlock } from '../../src/lesson-model/lessonBlocks.ts';
@@ -130,8 +130,8 @@ export function compareVersions(en: LessonFile, ko: LessonFile): LessonError[] {
     problems.push(new LessonError(ko.file, ko.files[0]?.line ?? 1, `it shows the files [${koFiles}] but the English lesson shows [${enFiles}]`, fix));
   }
 
-  const enDiagrams = mermaidFences(en);
-  const koDiagrams = mermaidFences(ko);
+  const enDiagrams = diagramFences(en.tree);
+  const koDiagrams = diagramFences(ko.tree);
   if (enDiagrams.length !== koDiagrams.length) {
     const line = koDiagrams[enDiagrams.length]?.position?.start.line ?? koDiagrams.at(-1)?.position?.start.line ?? 1;
     const where = enDiagrams.map((d) => d.position?.start.line).join(', ');
@@ -158,17 +158,6 @@ function missingBlock(ko: LessonFile, a: LessonBlock, at: number, en: LessonFile
 
 function extraBlock(ko: LessonFile, b: LessonBlock, fix: string): LessonError {
   return new LessonError(ko.file, b.block.line, `this ${describeBlock(b)} is not in the English lesson`, fix);
-}
-
-/** The ```mermaid fences of a lesson, in page order. */
-export function mermaidFences(lesson: LessonFile): Code[] {
-  const found: Code[] = [];
-  const walk = (node: Nodes) => {
-    if (node.type === 'code' && node.lang === 'mermaid') found.push(node);
-    else if ('children' in node) for (const child of (node as Parent).children as Nodes[]) walk(child);
-  };
-  walk(lesson.tree);
-  return found;
 }
 
 if (isMain(import.meta)) await runAlone('translations', () => checkTranslations({ contentDir: contentDirFromArgs() }));

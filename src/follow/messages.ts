@@ -1,5 +1,7 @@
 /** Everything the follow-along runner says, in English and Korean. */
-export type FollowLocale = 'en' | 'ko';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.ts';
+
+export type FollowLocale = Locale;
 
 const en = {
   title: 'Dockside · follow a lesson in your terminal',
@@ -86,7 +88,8 @@ export type { Messages };
 
 /** --lang wins; otherwise a Korean locale in the environment (LC_ALL, LC_MESSAGES, LANG) means Korean. */
 export function chooseLocale(flag: string | undefined, env: NodeJS.ProcessEnv): FollowLocale {
-  if (flag === 'ko' || flag === 'en') return flag;
-  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^ko/i.test(fromEnv) ? 'ko' : 'en';
+  if (isLocale(flag)) return flag;
+  // `ko_KR.UTF-8` → ko; C.UTF-8 and unknown languages get the default.
+  const fromEnv = (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').slice(0, 2).toLowerCase();
+  return isLocale(fromEnv) ? fromEnv : DEFAULT_LOCALE;
 }

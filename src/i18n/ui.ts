@@ -26,8 +26,6 @@ const en = {
   notRunOnLinux: 'Not tested on Linux:',
   placeholderHint: 'This value changes on every run',
   elided: '… more output',
-  /** Labels of placeholders written without one (`{{id}}`), by kind. */
-  placeholderLabels: { id: 'ID', digest: 'digest', hex: 'hex', int: 'number', number: 'number', size: 'size', ip: 'IP address', name: 'random name', time: 'time', version: 'version', any: '…' } as Record<string, string>,
   verified: (date: string, docker: string) => `Last verified ${date} with Docker ${docker}`,
   start: 'Start the course',
   lessons: (n: number) => `${n} lessons`,
@@ -66,7 +64,6 @@ const ko: UiStrings = {
   notRunOnLinux: '리눅스에서 테스트하지 않음:',
   placeholderHint: '실행할 때마다 달라지는 값',
   elided: '… 출력 생략',
-  placeholderLabels: { id: 'ID', digest: '다이제스트', hex: '16진수', int: '숫자', number: '숫자', size: '크기', ip: 'IP 주소', name: '임의 이름', time: '시간', version: '버전', any: '…' },
   verified: (date: string, docker: string) => `${date}, Docker ${docker}에서 마지막으로 검증`,
   start: '첫 레슨 시작하기',
   lessons: (n: number) => `레슨 ${n}개`,

@@ -7,6 +7,7 @@
 import type { Root } from 'mdast';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { LessonError } from './errors.ts';
+import { YAML_FIX, yamlProblem } from './yamlErrors.ts';
 import { lessonSchema, type LessonFrontmatter } from './schemas/lesson.ts';
 
 /** Plain words for what each field takes; the schema is the rule, this is how we say it. */
@@ -43,7 +44,7 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
   const lineOf = (offset: number | undefined) => firstLine + (offset === undefined ? 0 : lineCounter.linePos(offset).line - 1);
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
-    throw new LessonError(file, lineOf(error.pos[0]), `front matter is not valid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, 'Check the indentation and quote values that contain a colon.');
+    throw new LessonError(file, lineOf(error.pos[0]), `front matter is ${yamlProblem(error)}`, `${YAML_FIX}.`);
   }
   const parsed = lessonSchema.safeParse(doc.toJS());
   if (parsed.success) return parsed.data;

@@ -62,3 +62,23 @@ export function collectCommandBlocks(tree: Root, file: string): LessonBlock[] {
   walk(tree);
   return found;
 }
+
+/**
+ * How the page groups blocks into tabs: fences that touch (no node between them) and differ in shell
+ * form one group, shown as one tab per shell. Single blocks are groups of one. The remark plugin renders
+ * by it; the browser tests expect the page to show exactly these groups.
+ */
+export function tabGroups(blocks: LessonBlock[]): LessonBlock[][] {
+  const groups: LessonBlock[][] = [];
+  for (const found of blocks) {
+    const group = groups.at(-1);
+    const previous = group?.at(-1);
+    const adjacent =
+      previous !== undefined &&
+      previous.parent === found.parent &&
+      found.parent.children.indexOf(found.node) === found.parent.children.indexOf(previous.node) + 1;
+    if (group && adjacent && !group.some((member) => member.block.shell === found.block.shell)) group.push(found);
+    else groups.push([found]);
+  }
+  return groups;
+}

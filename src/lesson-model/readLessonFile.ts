@@ -2,7 +2,7 @@
  * Reads lesson files from disk outside Astro: for the snippet suite, the follow-along
  * runner and the project checks. Same schema and same block collector as the site.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -31,15 +31,20 @@ export interface LessonFile {
   files: ShownFile[];
 }
 
-/** Every lesson file of a locale (or of all), sorted by path so runs are repeatable. */
-export function listLessonFiles(locale?: Locale): string[] {
+/**
+ * Every lesson file (<content>/lessons/<locale>/*.mdx) of a locale, or of all, sorted by path so runs
+ * are repeatable. `contentDir` is content/ unless a check reads another content tree (a test fixture).
+ */
+export function listLessonFiles(locale?: Locale, contentDir: string = CONTENT_DIR): string[] {
   const locales = locale ? [locale] : LOCALES;
-  return locales.flatMap((loc) =>
-    readdirSync(path.join(LESSONS_DIR, loc))
-      .filter((name) => name.endsWith('.mdx'))
-      .sort()
-      .map((name) => path.join(LESSONS_DIR, loc, name)),
-  );
+  return locales.flatMap((loc) => {
+    const dir = path.join(contentDir, 'lessons', loc);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
+      .map((entry) => path.join(dir, entry.name))
+      .sort();
+  });
 }
 
 /**

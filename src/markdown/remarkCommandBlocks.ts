@@ -8,7 +8,7 @@ import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { lessonPath } from './lessonPath.ts';
-import { collectCommandBlocks, type LessonBlock } from '../lesson-model/lessonBlocks.ts';
+import { collectCommandBlocks, tabGroups } from '../lesson-model/lessonBlocks.ts';
 
 /** The components get the parsed blocks as JSON: they render, they never parse. */
 function element(name: 'CommandBlock' | 'CommandTabs', attribute: 'block' | 'blocks', value: unknown): MdxJsxFlowElement {
@@ -20,26 +20,10 @@ function element(name: 'CommandBlock' | 'CommandTabs', attribute: 'block' | 'blo
   };
 }
 
-/** Fences that touch (no node between them) and differ in shell form one tab group. */
-function groupTabs(blocks: LessonBlock[]): LessonBlock[][] {
-  const groups: LessonBlock[][] = [];
-  for (const found of blocks) {
-    const group = groups.at(-1);
-    const previous = group?.at(-1);
-    const adjacent =
-      previous !== undefined &&
-      previous.parent === found.parent &&
-      found.parent.children.indexOf(found.node as RootContent) === found.parent.children.indexOf(previous.node as RootContent) + 1;
-    if (group && adjacent && !group.some((member) => member.block.shell === found.block.shell)) group.push(found);
-    else groups.push([found]);
-  }
-  return groups;
-}
-
 export function remarkCommandBlocks() {
   return (tree: Root, file: VFile) => {
     const source = lessonPath(file);
-    for (const group of groupTabs(collectCommandBlocks(tree, source))) {
+    for (const group of tabGroups(collectCommandBlocks(tree, source))) {
       const [first] = group;
       if (!first) continue;
       const siblings = first.parent.children as RootContent[];

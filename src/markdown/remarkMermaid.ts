@@ -6,6 +6,7 @@
 import type { Code, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { isDiagramFence } from '../lesson-model/diagramFences.ts';
 import { lessonPath } from './lessonPath.ts';
 import { renderDiagram as defaultRender, type RenderDiagramOptions, type RenderedDiagram } from '../diagrams/renderMermaid.ts';
 
@@ -27,7 +28,7 @@ export default function remarkMermaid(options: RemarkMermaidOptions = {}) {
   return async function transformer(tree: Root, file: VFile): Promise<void> {
     const found: { node: Code; index: number; parent: { children: RootContent[] } }[] = [];
     visit(tree, 'code', (node, index, parent) => {
-      if (node.lang === 'mermaid' && parent && index !== undefined) found.push({ node, index, parent });
+      if (isDiagramFence(node) && parent && index !== undefined) found.push({ node, index, parent });
     });
     if (found.length === 0) return;
 

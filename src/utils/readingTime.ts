@@ -3,7 +3,9 @@
  * Korean is counted in syllables, since word counts say little in a language that joins
  * particles to words; about 500 syllables a minute matches common Korean reading speed.
  */
-export function readingMinutes(mdx: string, locale: 'en' | 'ko'): number {
+import type { Locale } from '../i18n/locales.ts';
+
+export function readingMinutes(mdx: string, locale: Locale): number {
   const prose = mdx
     .replace(/^---[\s\S]*?\n---/, '')
     .replace(/```[\s\S]*?```/g, '')

@@ -5,7 +5,7 @@
  */
 import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
 import { listLessonFiles, readLessonFile, type LessonFile } from '../../src/lesson-model/readLessonFile.ts';
-import type { LessonBlock } from '../../src/lesson-model/lessonBlocks.ts';
+import { tabGroups, type LessonBlock } from '../../src/lesson-model/lessonBlocks.ts';
 import type { Locale } from '../../src/lesson-model/schemas/lesson.ts';
 
 export { expect };
@@ -21,27 +21,6 @@ export interface LessonPage {
   tabGroups: LessonBlock[][];
 }
 
-/** Same rule as the remark plugin: fences that touch and differ in shell form one group. */
-function tabGroupsOf(blocks: LessonBlock[]): LessonBlock[][] {
-  const groups: LessonBlock[][] = [];
-  let run: LessonBlock[] = [];
-  for (const found of blocks) {
-    const previous = run.at(-1);
-    const adjacent =
-      previous !== undefined &&
-      previous.parent === found.parent &&
-      found.parent.children.indexOf(found.node) === previous.parent.children.indexOf(previous.node) + 1 &&
-      !run.some((member) => member.block.shell === found.block.shell);
-    if (adjacent) run.push(found);
-    else {
-      if (run.length > 1) groups.push(run);
-      run = [found];
-    }
-  }
-  if (run.length > 1) groups.push(run);
-  return groups;
-}
-
 export const LESSONS: LessonPage[] = listLessonFiles().map((file) => {
   const source = readLessonFile(file);
   return {
@@ -49,7 +28,8 @@ export const LESSONS: LessonPage[] = listLessonFiles().map((file) => {
     slug: source.slug,
     path: `/${source.locale}/${source.slug}/`,
     source,
-    tabGroups: tabGroupsOf(source.blocks),
+    // The lesson model's rule, as the remark plugin renders it; groups of one are plain blocks.
+    tabGroups: tabGroups(source.blocks).filter((group) => group.length > 1),
   };
 });
 

@@ -7,12 +7,10 @@
  * the broken-lesson corpus (tests/broken-lessons/) runs the same functions on its fixtures.
  * Every problem is a LessonError: `file:line: problem. fix`.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { styleText } from 'node:util';
 import { LessonError } from '../../../src/lesson-model/errors.ts';
-import { CONTENT_DIR, readLessonFile, relativeToRepo, type LessonFile } from '../../../src/lesson-model/readLessonFile.ts';
-import { LOCALES } from '../../../src/lesson-model/schemas/lesson.ts';
+import { CONTENT_DIR, listLessonFiles, readLessonFile, relativeToRepo, type LessonFile } from '../../../src/lesson-model/readLessonFile.ts';
 
 export interface CheckResult {
   problems: LessonError[];
@@ -33,22 +31,10 @@ export interface LessonSet {
   unreadable: { file: string; error: LessonError }[];
 }
 
-/** Every *.mdx directly under lessons/<locale>/ for each locale that has a folder, sorted. */
-export function lessonPaths(contentDir: string): string[] {
-  return LOCALES.flatMap((locale) => {
-    const dir = path.join(contentDir, 'lessons', locale);
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
-      .map((entry) => path.join(dir, entry.name))
-      .sort();
-  });
-}
-
 /** Reads every lesson; a lesson that does not read is set aside with its error instead of stopping the check. */
 export function readLessons(contentDir: string): LessonSet {
   const set: LessonSet = { lessons: [], unreadable: [] };
-  for (const absolute of lessonPaths(contentDir)) {
+  for (const absolute of listLessonFiles(undefined, contentDir)) {
     try {
       set.lessons.push(readLessonFile(absolute));
     } catch (error) {

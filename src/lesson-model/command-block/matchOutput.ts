@@ -7,7 +7,7 @@
  * docker's tables realign their columns whenever an ID or a name has another width.
  */
 import { stripVTControlCharacters } from 'node:util';
-import { PLACEHOLDER_KINDS } from './placeholders.ts';
+import { PLACEHOLDER_KINDS, PLACEHOLDER_LABELS } from './placeholders.ts';
 import type { OutputLine } from './types.ts';
 
 export interface OutputMatch {
@@ -49,7 +49,7 @@ function lineRegExp(expected: Extract<OutputLine, { kind: 'text' }>): RegExp {
 /** How an expected line reads to a person: placeholders shown as ‹label›. */
 export function displayLine(expected: OutputLine): string {
   if (expected.kind === 'elision') return '…';
-  return expected.segments.map((s) => (s.kind === 'literal' ? s.text : `‹${s.label}›`)).join('');
+  return expected.segments.map((s) => (s.kind === 'literal' ? s.text : `‹${s.label ?? PLACEHOLDER_LABELS.en[s.placeholder]}›`)).join('');
 }
 
 export function matchOutput(expected: OutputLine[], actual: string): OutputMatch {

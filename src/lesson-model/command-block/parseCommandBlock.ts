@@ -129,7 +129,7 @@ export function parseOutputLine(raw: string, at: SourceLocation): OutputLine {
     }
     if (literal) segments.push({ kind: 'literal', text: literal });
     literal = '';
-    segments.push({ kind: 'placeholder', placeholder: kind, label: label?.trim() || PLACEHOLDER_KINDS[kind].label });
+    segments.push({ kind: 'placeholder', placeholder: kind, label: label?.trim() || undefined });
     i = close + 2;
   }
   if (literal) segments.push({ kind: 'literal', text: literal });

@@ -23,7 +23,8 @@ export interface SourceLocation {
 
 export type OutputSegment =
   | { kind: 'literal'; text: string }
-  | { kind: 'placeholder'; placeholder: PlaceholderKind; label: string };
+  /** `label` is the author's own ({{id:container ID}}); without one, readers see PLACEHOLDER_LABELS. */
+  | { kind: 'placeholder'; placeholder: PlaceholderKind; label?: string | undefined };
 
 export type OutputLine =
   | { kind: 'text'; line: number; segments: OutputSegment[] }

@@ -21,6 +21,7 @@ import { checkCommands } from './checks/commands.ts';
 import { checkDiagrams } from './checks/diagrams.ts';
 import { checkDockerCli } from './checks/docker-cli.ts';
 import { checkDuplicates } from './checks/duplicates.ts';
+import { checkFormat } from './checks/format.ts';
 import { printResult, type CheckResult } from './checks/lib/check.ts';
 import { checkLinks } from './checks/links.ts';
 import { checkSchema } from './checks/schema.ts';
@@ -39,32 +40,72 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-  { name: 'schema', about: 'front matter, courses.yaml, MDX, fences, command blocks, placeholders, shown files', run: () => checkSchema(content) },
-  { name: 'duplicates', about: 'slugs (file names) and orders within a course, course ids and orders', run: () => checkDuplicates(content) },
-  { name: 'translations', about: 'both languages: same command blocks, diagrams, shown files, course and order', run: () => checkTranslations(content) },
-  { name: 'commands', about: 'pinned images, no curl | sh, privileged/docker socket only in warnings, ports on 127.0.0.1', run: () => checkCommands(content) },
-  { name: 'docker-cli', about: 'every docker command parses with the real docker CLI (no engine needed)', run: () => checkDockerCli(content) },
-  { name: 'diagrams', about: 'every Mermaid diagram renders and has accTitle/accDescr', run: () => checkDiagrams(content) },
+  {
+    name: 'schema',
+    about: 'front matter, courses.yaml, MDX, fences, command blocks, placeholders, shown files',
+    run: () => checkSchema(content),
+  },
+  {
+    name: 'duplicates',
+    about: 'slugs (file names) and orders within a course, course ids and orders',
+    run: () => checkDuplicates(content),
+  },
+  {
+    name: 'translations',
+    about: 'both languages: same command blocks, diagrams, shown files, course and order',
+    run: () => checkTranslations(content),
+  },
+  {
+    name: 'commands',
+    about: 'pinned images, no curl | sh, privileged/docker socket only in warnings, ports on 127.0.0.1',
+    run: () => checkCommands(content),
+  },
+  {
+    name: 'docker-cli',
+    about: 'every docker command parses with the real docker CLI (no engine needed)',
+    run: () => checkDockerCli(content),
+  },
+  {
+    name: 'diagrams',
+    about: 'every Mermaid diagram renders and has accTitle/accDescr',
+    run: () => checkDiagrams(content),
+  },
+  {
+    name: 'format',
+    about: 'source files as Prettier writes them (npm run format fixes them)',
+    run: () => checkFormat({ root: ROOT }),
+  },
   { name: 'types', about: 'astro check: TypeScript and .astro files', run: () => checkTypes({ root: ROOT }) },
   { name: 'build', about: 'astro build into dist/ (the old dist/ stays if it fails)', run: build },
-  { name: 'links', about: 'every internal link and #anchor in dist/ resolves; external links listed', run: () => checkLinks({ distDir: DIST, contentDir: CONTENT_DIR }) },
+  {
+    name: 'links',
+    about: 'every internal link and #anchor in dist/ resolves; external links listed',
+    run: () => checkLinks({ distDir: DIST, contentDir: CONTENT_DIR }),
+  },
 ];
 
 async function build(): Promise<CheckResult> {
   const result = await buildSite({ root: ROOT, outDir: DIST });
-  if (result.ok) return { problems: [], notes: [], summary: `site in ${path.relative(process.cwd(), DIST) || 'dist'}/` };
+  if (result.ok)
+    return { problems: [], notes: [], summary: `site in ${path.relative(process.cwd(), DIST) || 'dist'}/` };
   const lessonErrors = lessonErrorsIn(result.output);
   const tail = result.output.trim().split('\n').slice(-25).join('\n');
   const problems = lessonErrors.length
     ? lessonErrors.map((line) => {
         const [, file, at, rest] = /^(.+?):(\d+): (.*)$/.exec(line)!;
-        return new LessonError(file!, Number(at), rest!.replace(/\.$/, ''), 'The build stopped here; dist/ was left as it was');
+        return new LessonError(
+          file!,
+          Number(at),
+          rest!.replace(/\.$/, ''),
+          'The build stopped here; dist/ was left as it was',
+        );
       })
     : [new LessonError('astro build', 1, `the build failed:\n${tail}`, 'dist/ was left as it was')];
   return { problems, notes: [], summary: '' };
 }
 
-const paint = (format: Parameters<typeof styleText>[0], text: string) => styleText(format, text, { stream: process.stdout });
+const paint = (format: Parameters<typeof styleText>[0], text: string) =>
+  styleText(format, text, { stream: process.stdout });
 
 function chosenSteps(argv: string[]): Step[] {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -92,7 +133,11 @@ let lessonsUnreadable = false;
 let buildFailed = false;
 for (const step of steps) {
   const why =
-    (step.name === 'build' || step.name === 'links') && lessonsUnreadable ? 'fix the schema problems above first; the build would stop on them' : step.name === 'links' && buildFailed ? 'the build failed' : undefined;
+    (step.name === 'build' || step.name === 'links') && lessonsUnreadable
+      ? 'fix the schema problems above first; the build would stop on them'
+      : step.name === 'links' && buildFailed
+        ? 'the build failed'
+        : undefined;
   if (why) {
     console.log(`${paint('yellow', '–')} ${step.name.padEnd(13)} skipped: ${why}`);
     continue;
@@ -106,12 +151,16 @@ for (const step of steps) {
     if (step.name === 'build' && result.problems.length) buildFailed = true;
   } catch (error) {
     crashed += 1;
-    console.log(`${paint('red', '✗')} ${step.name.padEnd(13)} could not run: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(
+      `${paint('red', '✗')} ${step.name.padEnd(13)} could not run: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (problems || crashed) {
-  console.log(`\n${paint('red', `${problems} problem${problems === 1 ? '' : 's'}`)}${crashed ? `, ${crashed} check(s) could not run` : ''} (${seconds} s). Each line above says file:line: what is wrong. how to fix it.`);
+  console.log(
+    `\n${paint('red', `${problems} problem${problems === 1 ? '' : 's'}`)}${crashed ? `, ${crashed} check(s) could not run` : ''} (${seconds} s). Each line above says file:line: what is wrong. how to fix it.`,
+  );
   process.exitCode = crashed ? 2 : 1;
 } else {
   console.log(`\n${paint('green', 'All checks passed')} (${seconds} s).`);

@@ -13,7 +13,17 @@ import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 
-const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'scripts', 'public'];
+const COPIED = [
+  'astro.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  '.gitignore',
+  '.prettierrc.json',
+  '.prettierignore',
+  'src',
+  'scripts',
+  'public',
+];
 /** Caches that belong to one project, never shared. */
 const PRIVATE_IN_NODE_MODULES = new Set(['.astro', '.vite', '.cache']);
 
@@ -27,7 +37,8 @@ export interface TempProject {
 export function createTempProject(options: { content?: string } = {}): TempProject {
   const root = mkdtempSync(path.join(os.tmpdir(), 'dockside-project-'));
   for (const name of COPIED) {
-    if (existsSync(path.join(REPO, name))) cpSync(path.join(REPO, name), path.join(root, name), { recursive: true });
+    if (existsSync(path.join(REPO, name)))
+      cpSync(path.join(REPO, name), path.join(root, name), { recursive: true });
   }
   const contentDir = path.join(root, 'content');
   if (options.content) cpSync(options.content, contentDir, { recursive: true });
@@ -40,7 +51,8 @@ export function createTempProject(options: { content?: string } = {}): TempProje
   const modules = path.join(root, 'node_modules');
   mkdirSync(modules);
   for (const entry of readdirSync(path.join(REPO, 'node_modules'))) {
-    if (!PRIVATE_IN_NODE_MODULES.has(entry)) symlinkSync(path.join(REPO, 'node_modules', entry), path.join(modules, entry));
+    if (!PRIVATE_IN_NODE_MODULES.has(entry))
+      symlinkSync(path.join(REPO, 'node_modules', entry), path.join(modules, entry));
   }
   return { root, contentDir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -46,7 +46,11 @@ function removeAbandoned(stagingRoot: string): void {
   }
 }
 
-export async function buildSite({ root, outDir = path.join(root, 'dist'), echo = false }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({
+  root,
+  outDir = path.join(root, 'dist'),
+  echo = false,
+}: BuildOptions): Promise<BuildResult> {
   const stagingRoot = path.join(path.dirname(outDir), '.cache', 'build');
   const staging = path.join(stagingRoot, `${path.basename(outDir)}-${process.pid}`);
   const previous = `${staging}-old`;
@@ -106,7 +110,10 @@ export async function buildSite({ root, outDir = path.join(root, 'dist'), echo =
 export function lessonErrorsIn(output: string): string[] {
   // eslint-disable-next-line no-control-regex
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
-  const found = plain.split('\n').map((line) => /(\S+\.(?:mdx|md|ya?ml|astro|ts)):(\d+): .+/.exec(line)?.[0]?.trim()).filter((line): line is string => Boolean(line));
+  const found = plain
+    .split('\n')
+    .map((line) => /(\S+\.(?:mdx|md|ya?ml|astro|ts)):(\d+): .+/.exec(line)?.[0]?.trim())
+    .filter((line): line is string => Boolean(line));
   return [...new Set(found)];
 }
 

@@ -8,7 +8,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FILES_DIR } from '../src/lesson-model/shownFiles.ts';
 import { readCourses } from '../src/lesson-model/readCourses.ts';
-import { LESSONS_DIR, listLessonFiles, readLessonFile, relativeToRepo } from '../src/lesson-model/readLessonFile.ts';
+import {
+  LESSONS_DIR,
+  listLessonFiles,
+  readLessonFile,
+  relativeToRepo,
+} from '../src/lesson-model/readLessonFile.ts';
 import { LOCALES } from '../src/lesson-model/schemas/lesson.ts';
 import { SLUG_PATTERN } from '../src/lesson-model/slug.ts';
 
@@ -17,20 +22,28 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { course: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { course: { type: 'string' } },
+});
 const courses = readCourses();
 const usage = `Usage: npm run new:lesson -- <slug> --course <${courses.map((c) => c.id).join('|')}>`;
 const [slug] = positionals;
 if (!slug || positionals.length > 1) fail(`give one lesson slug. ${usage}`);
-if (!SLUG_PATTERN.test(slug)) fail(`"${slug}" is not a slug: use lowercase letters, digits and single hyphens, like volumes-and-mounts.`);
+if (!SLUG_PATTERN.test(slug))
+  fail(`"${slug}" is not a slug: use lowercase letters, digits and single hyphens, like volumes-and-mounts.`);
 const course = courses.find((c) => c.id === values.course);
 if (!course) fail(`${values.course ? `unknown course "${values.course}"` : 'say which course'}. ${usage}`);
 
 const targets = LOCALES.map((locale) => path.join(LESSONS_DIR, locale, `${slug}.mdx`));
-for (const target of targets) if (existsSync(target)) fail(`${relativeToRepo(target)} already exists; pick another slug.`);
+for (const target of targets)
+  if (existsSync(target)) fail(`${relativeToRepo(target)} already exists; pick another slug.`);
 
 // Last in its course: one more than the highest order any lesson of the course has.
-const orders = listLessonFiles('en').map(readLessonFile).filter((l) => l.frontmatter.course === course.id).map((l) => l.frontmatter.order);
+const orders = listLessonFiles('en')
+  .map(readLessonFile)
+  .filter((l) => l.frontmatter.course === course.id)
+  .map((l) => l.frontmatter.order);
 const order = Math.max(0, ...orders) + 1;
 const title = slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 

@@ -19,7 +19,11 @@ for (const pagePath of paths.length ? paths : ['/en/']) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
       await page.goto(base + pagePath);
       const name = `${out}/${pagePath.replace(/\W+/g, '_')}${width}-${scheme}.png`;
-      if (process.env.SELECTOR) await page.locator(process.env.SELECTOR).nth(Number(process.env.NTH ?? 0)).screenshot({ path: name });
+      if (process.env.SELECTOR)
+        await page
+          .locator(process.env.SELECTOR)
+          .nth(Number(process.env.NTH ?? 0))
+          .screenshot({ path: name });
       else await page.screenshot({ path: name, fullPage: process.env.FULL === '1' });
       console.log(name);
       await page.close();

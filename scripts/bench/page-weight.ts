@@ -39,7 +39,9 @@ interface Asset {
 
 function attributesOf(tag: string): Map<string, string | true> {
   const attributes = new Map<string, string | true>();
-  for (const [, name, doubleQuoted, singleQuoted, bare] of tag.matchAll(/([^\s=/<>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+  for (const [, name, doubleQuoted, singleQuoted, bare] of tag.matchAll(
+    /([^\s=/<>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g,
+  )) {
     attributes.set(name!.toLowerCase(), doubleQuoted ?? singleQuoted ?? bare ?? true);
   }
   return attributes;
@@ -53,7 +55,9 @@ function fileOf(url: string): string | undefined {
 
 /** JS modules a module imports statically (Astro's chunks), followed recursively. */
 function importsOf(code: string): string[] {
-  return [...code.matchAll(/(?:\bimport\s*(?:[^'"()]*?\sfrom\s*)?|\bimport\s*\(\s*)["'](\/[^"']+\.js)["']/g)].map((match) => match[1]!);
+  return [
+    ...code.matchAll(/(?:\bimport\s*(?:[^'"()]*?\sfrom\s*)?|\bimport\s*\(\s*)["'](\/[^"']+\.js)["']/g),
+  ].map((match) => match[1]!);
 }
 
 /** Scripts and styles a page's HTML makes the browser load, with their gzip sizes. */
@@ -73,7 +77,9 @@ function assetsOf(html: string): { assets: Asset[]; urls: Set<string> } {
     const content = readFileSync(file);
     assets.push({ kind, source: url, bytes: content.length, gzip: gzipped(content) });
     if (kind === 'js') for (const imported of importsOf(content.toString('utf8'))) addFile('js', imported);
-    if (kind === 'css') for (const [, imported] of content.toString('utf8').matchAll(/@import\s+(?:url\()?["']?([^"')\s;]+)/g)) addFile('css', imported!);
+    if (kind === 'css')
+      for (const [, imported] of content.toString('utf8').matchAll(/@import\s+(?:url\()?["']?([^"')\s;]+)/g))
+        addFile('css', imported!);
   };
 
   for (const [, open = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
@@ -90,14 +96,17 @@ function assetsOf(html: string): { assets: Asset[]; urls: Set<string> } {
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     const attributes = attributesOf(tag.slice(5));
-    const rel = String(attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
+    const rel = String(attributes.get('rel') ?? '')
+      .toLowerCase()
+      .split(/\s+/);
     const href = attributes.get('href');
     if (typeof href !== 'string') continue;
     if (rel.includes('stylesheet')) addFile('css', href);
     else if (rel.includes('modulepreload')) addFile('js', href);
   }
   for (const [, , body = ''] of html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)) {
-    if (body.trim()) assets.push({ kind: 'css', source: 'inline', bytes: Buffer.byteLength(body), gzip: gzipped(body) });
+    if (body.trim())
+      assets.push({ kind: 'css', source: 'inline', bytes: Buffer.byteLength(body), gzip: gzipped(body) });
   }
   return { assets, urls };
 }
@@ -118,7 +127,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }
@@ -127,12 +138,16 @@ async function startPreview(): Promise<{ origin: string; server: ChildProcess }>
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   // --ignore-lock keeps astro in the foreground (see playwright.config.ts).
-  const server = spawn('npx', ['--no-install', 'astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const server = spawn(
+    'npx',
+    ['--no-install', 'astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`astro preview exited with ${server.exitCode}`);
@@ -166,7 +181,14 @@ async function loadAll(paths: string[]): Promise<Map<string, BrowserLoad>> {
       // A fresh context per page: empty cache, as a first visit.
       const context = await browser.newContext();
       const page = await context.newPage();
-      const load: BrowserLoad = { requests: 0, transferred: 0, byType: new Map(), offOrigin: [], fonts: [], fetched: new Set() };
+      const load: BrowserLoad = {
+        requests: 0,
+        transferred: 0,
+        byType: new Map(),
+        offOrigin: [],
+        fonts: [],
+        fetched: new Set(),
+      };
       const pending: Promise<void>[] = [];
       page.on('requestfinished', (request) => {
         pending.push(
@@ -184,7 +206,8 @@ async function loadAll(paths: string[]): Promise<Map<string, BrowserLoad>> {
             load.byType.set(type, entry);
             if (url.origin !== origin) load.offOrigin.push(request.url());
             if (type === 'font') load.fonts.push(request.url());
-            if (url.origin === origin && (type === 'script' || type === 'stylesheet')) load.fetched.add(url.pathname);
+            if (url.origin === origin && (type === 'script' || type === 'stylesheet'))
+              load.fetched.add(url.pathname);
           })(),
         );
       });
@@ -217,7 +240,11 @@ function table(rows: string[][], alignRight: boolean[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
     .map((row, index) => {
-      const line = row.map((cell, column) => (alignRight[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ');
+      const line = row
+        .map((cell, column) =>
+          alignRight[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+        )
+        .join('  ');
       return index === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
     })
     .join('\n');
@@ -243,12 +270,24 @@ async function main() {
   }
   const loads = useBrowser ? await loadAll([...statics.keys()]) : new Map<string, BrowserLoad>();
 
-  const header = ['page', 'JS gz KB', 'CSS gz KB', '(inline <style>)', 'JS files', 'CSS files', ...(useBrowser ? ['requests', 'by type', 'transferred KB', 'other origins', 'fonts'] : [])];
+  const header = [
+    'page',
+    'JS gz KB',
+    'CSS gz KB',
+    '(inline <style>)',
+    'JS files',
+    'CSS files',
+    ...(useBrowser ? ['requests', 'by type', 'transferred KB', 'other origins', 'fonts'] : []),
+  ];
   const rows: string[][] = [header];
   const max = { js: 0, css: 0, inlineCss: 0, requests: 0, transferred: 0, offOrigin: 0, fonts: 0 };
   for (const [pagePath, { assets, urls }] of statics) {
     const sum = (kind: Asset['kind'], inline?: boolean) =>
-      assets.filter((asset) => asset.kind === kind && (inline === undefined || (asset.source === 'inline') === inline)).reduce((total, asset) => total + asset.gzip, 0);
+      assets
+        .filter(
+          (asset) => asset.kind === kind && (inline === undefined || (asset.source === 'inline') === inline),
+        )
+        .reduce((total, asset) => total + asset.gzip, 0);
     const js = sum('js');
     const css = sum('css');
     const inlineCss = sum('css', true);
@@ -256,8 +295,10 @@ async function main() {
     max.css = Math.max(max.css, css);
     max.inlineCss = Math.max(max.inlineCss, inlineCss);
     if (js > BUDGET.js) problems.push(`${pagePath}: ${kb(js)} KB of gzipped JS (budget ${kb(BUDGET.js)} KB)`);
-    if (css > BUDGET.css) problems.push(`${pagePath}: ${kb(css)} KB of gzipped CSS (budget ${kb(BUDGET.css)} KB)`);
-    for (const asset of assets) if (asset.source.endsWith('(missing!)')) problems.push(`${pagePath}: ${asset.source}`);
+    if (css > BUDGET.css)
+      problems.push(`${pagePath}: ${kb(css)} KB of gzipped CSS (budget ${kb(BUDGET.css)} KB)`);
+    for (const asset of assets)
+      if (asset.source.endsWith('(missing!)')) problems.push(`${pagePath}: ${asset.source}`);
     const row = [
       pagePath,
       kb(js),
@@ -268,8 +309,17 @@ async function main() {
     ];
     const load = loads.get(pagePath);
     if (load) {
-      const byType = [...load.byType].sort(([a], [b]) => a.localeCompare(b)).map(([type, { count }]) => `${type} ${count}`).join(', ');
-      row.push(String(load.requests), byType, kb(load.transferred), String(load.offOrigin.length), String(load.fonts.length));
+      const byType = [...load.byType]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([type, { count }]) => `${type} ${count}`)
+        .join(', ');
+      row.push(
+        String(load.requests),
+        byType,
+        kb(load.transferred),
+        String(load.offOrigin.length),
+        String(load.fonts.length),
+      );
       max.requests = Math.max(max.requests, load.requests);
       max.transferred = Math.max(max.transferred, load.transferred);
       max.offOrigin = Math.max(max.offOrigin, load.offOrigin.length);
@@ -278,7 +328,8 @@ async function main() {
       for (const url of load.fonts) problems.push(`${pagePath}: font request: ${url}`);
       // What the browser fetched must be what the HTML analysis counted, or the numbers above lie.
       const uncounted = [...load.fetched].filter((url) => !urls.has(url));
-      for (const url of uncounted) problems.push(`${pagePath}: the browser fetched ${url}, which the HTML analysis did not count`);
+      for (const url of uncounted)
+        problems.push(`${pagePath}: the browser fetched ${url}, which the HTML analysis did not count`);
     }
     rows.push(row);
   }
@@ -289,12 +340,29 @@ async function main() {
     kb(max.inlineCss),
     '',
     '',
-    ...(useBrowser ? [String(max.requests), '', kb(max.transferred), String(max.offOrigin), String(max.fonts)] : []),
+    ...(useBrowser
+      ? [String(max.requests), '', kb(max.transferred), String(max.offOrigin), String(max.fonts)]
+      : []),
   ]);
-  rows.push(['budget', kb(BUDGET.js), kb(BUDGET.css), '', '', '', ...(useBrowser ? ['', '', '', '0', '0'] : [])]);
+  rows.push([
+    'budget',
+    kb(BUDGET.js),
+    kb(BUDGET.css),
+    '',
+    '',
+    '',
+    ...(useBrowser ? ['', '', '', '0', '0'] : []),
+  ]);
 
-  console.log(`Page weight of ${statics.size} lesson pages in dist/ (gzip -9 of each file and inline block, summed; 1 KB = 1024 B)\n`);
-  console.log(table(rows, header.map((_, column) => column !== 0 && column !== 7)));
+  console.log(
+    `Page weight of ${statics.size} lesson pages in dist/ (gzip -9 of each file and inline block, summed; 1 KB = 1024 B)\n`,
+  );
+  console.log(
+    table(
+      rows,
+      header.map((_, column) => column !== 0 && column !== 7),
+    ),
+  );
   if (!useBrowser) console.log('\n(--no-browser: requests were not measured)');
   if (problems.length > 0) {
     console.log(`\nOver budget or against the rules (${problems.length}):`);

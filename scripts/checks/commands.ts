@@ -18,7 +18,15 @@ import { relativeToRepo, type LessonFile } from '../../src/lesson-model/readLess
 import { lineAt, parseShell, programOf } from '../../src/lesson-model/shell/commands.ts';
 import { imagePin, readDockerCall, type DockerOption } from '../../src/lesson-model/shell/dockerArgs.ts';
 import { allPipelines, type Pipeline } from '../../src/lesson-model/shell/types.ts';
-import { contentDirFromArgs, isMain, readLessons, runAlone, unreadableNote, type CheckResult, type ContentInput } from './lib/check.ts';
+import {
+  contentDirFromArgs,
+  isMain,
+  readLessons,
+  runAlone,
+  unreadableNote,
+  type CheckResult,
+  type ContentInput,
+} from './lib/check.ts';
 
 export async function checkCommands({ contentDir }: ContentInput): Promise<CheckResult> {
   const set = readLessons(contentDir);
@@ -39,14 +47,26 @@ export async function checkCommands({ contentDir }: ContentInput): Promise<Check
       problems.push(...lintImagesInFile(shown.content, kindOfFile(shown.name, shown.lang), file, 1));
     }
   }
-  return { problems, notes: unreadableNote(set), summary: `${commands} commands in ${set.lessons.length} lessons` };
+  return {
+    problems,
+    notes: unreadableNote(set),
+    summary: `${commands} commands in ${set.lessons.length} lessons`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Command blocks
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh']);
-const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'iwr', 'irm', 'invoke-webrequest', 'invoke-restmethod']);
+const DOWNLOADERS = new Set([
+  'curl',
+  'wget',
+  'fetch',
+  'iwr',
+  'irm',
+  'invoke-webrequest',
+  'invoke-restmethod',
+]);
 const POWERSHELL_RUNNERS = new Set(['iex', 'invoke-expression']);
 const DOCKER_SOCKET = /docker\.sock|docker_engine/;
 
@@ -67,7 +87,8 @@ export function lintCommandBlock(block: CommandBlock, insideWarning: boolean): L
         const image = docker.verb === 'exec' ? undefined : docker.positionals[0];
         if (image && !image.dynamic && !docker.uncertain) {
           const problem = unpinned(image.text);
-          if (problem) problems.push(new LessonError(block.file, at(image.offset), problem.problem, problem.fix));
+          if (problem)
+            problems.push(new LessonError(block.file, at(image.offset), problem.problem, problem.fix));
         }
         for (const option of docker.options) {
           const risk = hostAccess(option);
@@ -82,7 +103,8 @@ export function lintCommandBlock(block: CommandBlock, insideWarning: boolean): L
             );
           }
           const port = publicPort(option);
-          if (port && block.publicPort === undefined) problems.push(new LessonError(block.file, at(option.word.offset), port.problem, port.fix));
+          if (port && block.publicPort === undefined)
+            problems.push(new LessonError(block.file, at(option.word.offset), port.problem, port.fix));
         }
       }
     }
@@ -91,16 +113,32 @@ export function lintCommandBlock(block: CommandBlock, insideWarning: boolean): L
 }
 
 /** `curl … | sh`, `sh -c "$(curl …)"`, `bash <(curl …)`, `irm … | iex`, `iex (irm …)`. */
-function downloadsIntoShell(pipelines: Pipeline[], shell: Shell, file: string, at: (offset: number) => number): LessonError[] {
+function downloadsIntoShell(
+  pipelines: Pipeline[],
+  shell: Shell,
+  file: string,
+  at: (offset: number) => number,
+): LessonError[] {
   const problems: LessonError[] = [];
-  const isDownload = (p: Pipeline[]) => allPipelines(p).some((pl) => pl.commands.some((c) => DOWNLOADERS.has(programOf(c, shell)?.name ?? '')));
+  const isDownload = (p: Pipeline[]) =>
+    allPipelines(p).some((pl) => pl.commands.some((c) => DOWNLOADERS.has(programOf(c, shell)?.name ?? '')));
   const isRunner = (name: string) => SHELLS.has(name) || POWERSHELL_RUNNERS.has(name);
   for (const pipeline of pipelines) {
     pipeline.commands.forEach((simple, index) => {
       const call = programOf(simple, shell);
       if (!call || !isRunner(call.name)) return;
-      const fromPipe = index > 0 && pipeline.commands.slice(0, index).some((before) => DOWNLOADERS.has(programOf(before, shell)?.name ?? '')) && readsStdin(call.args.map((a) => a.text), call.name);
-      const fromSubstitution = call.args.some((arg) => isDownload(arg.inner) || /DownloadString/i.test(arg.text));
+      const fromPipe =
+        index > 0 &&
+        pipeline.commands
+          .slice(0, index)
+          .some((before) => DOWNLOADERS.has(programOf(before, shell)?.name ?? '')) &&
+        readsStdin(
+          call.args.map((a) => a.text),
+          call.name,
+        );
+      const fromSubstitution = call.args.some(
+        (arg) => isDownload(arg.inner) || /DownloadString/i.test(arg.text),
+      );
       if (fromPipe || fromSubstitution) {
         problems.push(
           new LessonError(
@@ -124,8 +162,10 @@ function readsStdin(args: string[], name: string): boolean {
 }
 
 function hostAccess(option: DockerOption): string | undefined {
-  if (option.long === 'privileged' && option.value !== 'false') return '--privileged gives the container full control of the host';
-  if (option.long === 'use-api-socket') return '--use-api-socket lets the container control Docker on the host';
+  if (option.long === 'privileged' && option.value !== 'false')
+    return '--privileged gives the container full control of the host';
+  if (option.long === 'use-api-socket')
+    return '--use-api-socket lets the container control Docker on the host';
   if ((option.long === 'volume' || option.long === 'mount') && DOCKER_SOCKET.test(option.value ?? '')) {
     return 'mounting the Docker socket gives the container control of Docker, and so of the whole host';
   }
@@ -139,7 +179,10 @@ function publicPort(option: DockerOption): { problem: string; fix: string } | un
   const fix = (suggestion: string) =>
     `Write ${suggestion} so only the reader's own computer can connect, or add public-port="why others must reach it" to the fence`;
   if (option.long === 'publish-all' && option.value !== 'false') {
-    return { problem: `${option.name} publishes every exposed port on all network interfaces`, fix: fix('-p 127.0.0.1:<host port>:<container port> for each port') };
+    return {
+      problem: `${option.name} publishes every exposed port on all network interfaces`,
+      fix: fix('-p 127.0.0.1:<host port>:<container port> for each port'),
+    };
   }
   if (option.long !== 'publish' || option.value === undefined || option.value.includes('$')) return undefined;
   const spec = option.value;
@@ -167,8 +210,13 @@ export function unpinned(reference: string): { problem: string; fix: string } | 
   const pin = imagePin(reference);
   const name = reference.replace(/:latest$/, '');
   const fix = `Pin a version, like ${name.includes('/') ? `${name}:1.2` : `${name}:<version>`} (see the image's tags on its registry), or a digest (${name}@sha256:…) for exact bytes`;
-  if (pin.kind === 'none') return { problem: `image "${reference}" has no tag, so Docker uses ${reference}:latest, which changes without notice`, fix };
-  if (pin.kind === 'tag' && pin.tag === 'latest') return { problem: `image "${reference}" uses the tag latest, which changes without notice`, fix };
+  if (pin.kind === 'none')
+    return {
+      problem: `image "${reference}" has no tag, so Docker uses ${reference}:latest, which changes without notice`,
+      fix,
+    };
+  if (pin.kind === 'tag' && pin.tag === 'latest')
+    return { problem: `image "${reference}" uses the tag latest, which changes without notice`, fix };
   return undefined;
 }
 
@@ -190,8 +238,15 @@ function lintFences(lesson: LessonFile): LessonError[] {
     if (node.type === 'code') {
       const code = node as Code;
       if (code.meta && /(^|\s)file=/.test(code.meta)) return;
-      const kind: FileKind = /^dockerfile$/i.test(code.lang ?? '') ? 'dockerfile' : /^ya?ml$/i.test(code.lang ?? '') && /^\s*services:/m.test(code.value) ? 'compose' : 'other';
-      if (kind !== 'other') problems.push(...lintImagesInFile(code.value, kind, lesson.file, (code.position?.start.line ?? 0) + 1));
+      const kind: FileKind = /^dockerfile$/i.test(code.lang ?? '')
+        ? 'dockerfile'
+        : /^ya?ml$/i.test(code.lang ?? '') && /^\s*services:/m.test(code.value)
+          ? 'compose'
+          : 'other';
+      if (kind !== 'other')
+        problems.push(
+          ...lintImagesInFile(code.value, kind, lesson.file, (code.position?.start.line ?? 0) + 1),
+        );
       return;
     }
     if ('children' in node) for (const child of (node as Parent).children as Nodes[]) walk(child);
@@ -201,7 +256,12 @@ function lintFences(lesson: LessonFile): LessonError[] {
 }
 
 /** `FROM image` in a Dockerfile, `image:` in a Compose file. `firstLine` is the file line of the text's first line. */
-export function lintImagesInFile(text: string, kind: FileKind, file: string, firstLine: number): LessonError[] {
+export function lintImagesInFile(
+  text: string,
+  kind: FileKind,
+  file: string,
+  firstLine: number,
+): LessonError[] {
   if (kind === 'other') return [];
   const problems: LessonError[] = [];
   const stages = new Set<string>();
@@ -229,7 +289,10 @@ export function insideWarningCallout(tree: Root, target: Nodes): boolean {
   const isWarning = (node: Nodes) =>
     node.type === 'mdxJsxFlowElement' &&
     node.name === 'Callout' &&
-    node.attributes.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'type' && attribute.value === 'warning');
+    node.attributes.some(
+      (attribute) =>
+        attribute.type === 'mdxJsxAttribute' && attribute.name === 'type' && attribute.value === 'warning',
+    );
   const search = (node: Nodes, inWarning: boolean): boolean | undefined => {
     if (node === target) return inWarning;
     if (!('children' in node)) return undefined;
@@ -242,4 +305,5 @@ export function insideWarningCallout(tree: Root, target: Nodes): boolean {
   return search(tree, false) ?? false;
 }
 
-if (isMain(import.meta)) await runAlone('commands', () => checkCommands({ contentDir: contentDirFromArgs() }));
+if (isMain(import.meta))
+  await runAlone('commands', () => checkCommands({ contentDir: contentDirFromArgs() }));

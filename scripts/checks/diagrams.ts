@@ -7,7 +7,15 @@
  */
 import { closeDiagramBrowser, renderDiagram } from '../../src/diagrams/renderMermaid.ts';
 import { LessonError } from '../../src/lesson-model/errors.ts';
-import { contentDirFromArgs, isMain, readLessons, runAlone, unreadableNote, type CheckResult, type ContentInput } from './lib/check.ts';
+import {
+  contentDirFromArgs,
+  isMain,
+  readLessons,
+  runAlone,
+  unreadableNote,
+  type CheckResult,
+  type ContentInput,
+} from './lib/check.ts';
 import { diagramFences } from '../../src/lesson-model/diagramFences.ts';
 
 export async function checkDiagrams({ contentDir }: ContentInput): Promise<CheckResult> {
@@ -22,7 +30,11 @@ export async function checkDiagrams({ contentDir }: ContentInput): Promise<Check
         const occurrence = seen.get(fence.value) ?? 0;
         seen.set(fence.value, occurrence + 1);
         try {
-          await renderDiagram(fence.value, { file: lesson.file, line: fence.position?.start.line ?? 1 }, { occurrence });
+          await renderDiagram(
+            fence.value,
+            { file: lesson.file, line: fence.position?.start.line ?? 1 },
+            { occurrence },
+          );
         } catch (error) {
           // Anything but a LessonError (Chromium missing) is the check failing, not the lesson.
           if (!(error instanceof LessonError)) throw error;
@@ -33,7 +45,12 @@ export async function checkDiagrams({ contentDir }: ContentInput): Promise<Check
   } finally {
     await closeDiagramBrowser();
   }
-  return { problems, notes: unreadableNote(set), summary: `${count} diagrams in ${set.lessons.length} lessons` };
+  return {
+    problems,
+    notes: unreadableNote(set),
+    summary: `${count} diagrams in ${set.lessons.length} lessons`,
+  };
 }
 
-if (isMain(import.meta)) await runAlone('diagrams', () => checkDiagrams({ contentDir: contentDirFromArgs() }));
+if (isMain(import.meta))
+  await runAlone('diagrams', () => checkDiagrams({ contentDir: contentDirFromArgs() }));

@@ -22,7 +22,15 @@ import { lineAt, parseShell, programOf } from '../../src/lesson-model/shell/comm
 import { subcommandIndex } from '../../src/lesson-model/shell/dockerArgs.ts';
 import { allPipelines, resolveWord, type ShellWord } from '../../src/lesson-model/shell/types.ts';
 import { writeShownFiles } from '../../src/runtime/stepRunner.ts';
-import { contentDirFromArgs, isMain, readLessons, runAlone, unreadableNote, type CheckResult, type ContentInput } from './lib/check.ts';
+import {
+  contentDirFromArgs,
+  isMain,
+  readLessons,
+  runAlone,
+  unreadableNote,
+  type CheckResult,
+  type ContentInput,
+} from './lib/check.ts';
 import { nearest } from './lib/nearest.ts';
 
 export interface DockerCliInput extends ContentInput {
@@ -38,9 +46,44 @@ const CLOSED_PORT_PROXY = 'http://127.0.0.1:9';
 const TIMEOUT_MS = 20_000;
 
 /** Management commands: `docker image inspect --help` is where that command's flags are listed. */
-const MANAGEMENT = new Set(['builder', 'buildx', 'compose', 'config', 'container', 'context', 'image', 'manifest', 'network', 'node', 'plugin', 'scout', 'secret', 'service', 'stack', 'swarm', 'system', 'trust', 'volume']);
+const MANAGEMENT = new Set([
+  'builder',
+  'buildx',
+  'compose',
+  'config',
+  'container',
+  'context',
+  'image',
+  'manifest',
+  'network',
+  'node',
+  'plugin',
+  'scout',
+  'secret',
+  'service',
+  'stack',
+  'swarm',
+  'system',
+  'trust',
+  'volume',
+]);
 /** CLI plugins a machine may lack; a lesson using one is not wrong because this machine has no such plugin. */
-const PLUGINS = new Set(['buildx', 'compose', 'scout', 'init', 'debug', 'sbom', 'extension', 'model', 'ai', 'mcp', 'desktop', 'offload', 'dev', 'feedback']);
+const PLUGINS = new Set([
+  'buildx',
+  'compose',
+  'scout',
+  'init',
+  'debug',
+  'sbom',
+  'extension',
+  'model',
+  'ai',
+  'mcp',
+  'desktop',
+  'offload',
+  'dev',
+  'feedback',
+]);
 /** Options of docker itself that would send the command to a real engine or another config. */
 const REDIRECTING_GLOBALS = new Set(['-H', '--host', '-c', '--context', '--config']);
 
@@ -56,19 +99,25 @@ interface Invocation {
   workdir: string;
 }
 
-export type Verdict = { kind: 'accepted' } | { kind: 'skipped'; reason: string } | { kind: 'rejected'; message: string };
+export type Verdict =
+  { kind: 'accepted' } | { kind: 'skipped'; reason: string } | { kind: 'rejected'; message: string };
 
 /** What the CLI's exit status and output say about the command's arguments. Pure, for the tests. */
 export function classifyDockerOutput(code: number | null, output: string, timedOut: boolean): Verdict {
   if (timedOut) return { kind: 'skipped', reason: `did not finish within ${TIMEOUT_MS / 1000} s` };
   if (code === 0) return { kind: 'accepted' };
   // Got past parsing: it tried to reach the engine, a registry (through our closed proxy), a terminal or a file.
-  if (/Cannot connect to the Docker daemon|error during connect|dial unix|failed to connect to the docker API|proxyconnect|connection refused|input device is not a TTY|non TTY device|no such file or directory|no configuration file provided/i.test(output)) {
+  if (
+    /Cannot connect to the Docker daemon|error during connect|dial unix|failed to connect to the docker API|proxyconnect|connection refused|input device is not a TTY|non TTY device|no such file or directory|no configuration file provided/i.test(
+      output,
+    )
+  ) {
     return { kind: 'accepted' };
   }
   const plugin = /unknown command: docker (\S+)|'(\S+)' is not a docker command/.exec(output);
   const name = plugin?.[1] ?? plugin?.[2];
-  if (name && PLUGINS.has(name)) return { kind: 'skipped', reason: `the docker ${name} plugin is not installed here` };
+  if (name && PLUGINS.has(name))
+    return { kind: 'skipped', reason: `the docker ${name} plugin is not installed here` };
   return { kind: 'rejected', message: firstMessageLine(output) };
 }
 
@@ -77,11 +126,20 @@ function firstMessageLine(output: string): string {
   const line = output
     .split('\n')
     .map((l) => l.trim())
-    .find((l) => l && !/^(WARNING|DEPRECATED|Usage:|See '|Run 'docker)/.test(l) && !/^\s*https?:\/\//.test(l));
-  return (line ?? output.trim()).replace(/^docker: /, '').replace(/\.$/, '') || 'docker exited with an error and said nothing';
+    .find(
+      (l) => l && !/^(WARNING|DEPRECATED|Usage:|See '|Run 'docker)/.test(l) && !/^\s*https?:\/\//.test(l),
+    );
+  return (
+    (line ?? output.trim()).replace(/^docker: /, '').replace(/\.$/, '') ||
+    'docker exited with an error and said nothing'
+  );
 }
 
-export async function checkDockerCli({ contentDir, docker = 'docker', concurrency = 4 }: DockerCliInput): Promise<CheckResult> {
+export async function checkDockerCli({
+  contentDir,
+  docker = 'docker',
+  concurrency = 4,
+}: DockerCliInput): Promise<CheckResult> {
   const set = readLessons(contentDir);
   const sandbox = mkdtempSync(path.join(os.tmpdir(), 'dockside-docker-cli-'));
   try {
@@ -93,17 +151,28 @@ export async function checkDockerCli({ contentDir, docker = 'docker', concurrenc
     // The same command (the Korean lesson repeats the English one) is run once.
     const verdicts = new Map<string, Promise<Verdict>>();
     const queue = new Limiter(concurrency);
-    const keyOf = (inv: Invocation) => JSON.stringify([inv.argv, inv.argv.includes('compose') ? inv.workdir : '']);
+    const keyOf = (inv: Invocation) =>
+      JSON.stringify([inv.argv, inv.argv.includes('compose') ? inv.workdir : '']);
     for (const inv of invocations) {
       const key = keyOf(inv);
-      if (!verdicts.has(key)) verdicts.set(key, queue.run(() => runDocker(docker, inv.argv, env, inv.workdir)));
+      if (!verdicts.has(key))
+        verdicts.set(
+          key,
+          queue.run(() => runDocker(docker, inv.argv, env, inv.workdir)),
+        );
     }
 
     // For "unknown flag: --detatch", the flags the command has, to suggest --detach.
     const helps = new Map<string, Promise<string[]>>();
     const flagsOf = (argv: string[]) => {
       const sub = subcommandOf(argv);
-      if (!helps.has(sub)) helps.set(sub, run(docker, [...sub.split(' '), '--help'], env, sandbox).then((result) => [...new Set(result.output.match(/--[a-z0-9][a-z0-9-]*/g) ?? [])]));
+      if (!helps.has(sub))
+        helps.set(
+          sub,
+          run(docker, [...sub.split(' '), '--help'], env, sandbox).then((result) => [
+            ...new Set(result.output.match(/--[a-z0-9][a-z0-9-]*/g) ?? []),
+          ]),
+        );
       return helps.get(sub)!;
     };
 
@@ -117,10 +186,19 @@ export async function checkDockerCli({ contentDir, docker = 'docker', concurrenc
       const unknown = /unknown flag: (--[\w-]+)/.exec(verdict.message)?.[1];
       const suggestion = unknown ? nearest(unknown, await flagsOf(inv.argv)) : undefined;
       const fix = `${suggestion ? `Did you mean ${suggestion}? ` : ''}${fixFor(verdict.message, inv.argv, version)}`;
-      problems.push(new LessonError(inv.lesson.file, line, `docker rejects this command: ${verdict.message}`, fix));
+      problems.push(
+        new LessonError(inv.lesson.file, line, `docker rejects this command: ${verdict.message}`, fix),
+      );
     }
-    const notes = [...unreadableNote(set), ...[...skipped].map(([reason, count]) => `${count} command(s) not checked: ${reason}`)];
-    return { problems, notes, summary: `${invocations.length} docker commands (${verdicts.size} distinct), docker CLI ${version}` };
+    const notes = [
+      ...unreadableNote(set),
+      ...[...skipped].map(([reason, count]) => `${count} command(s) not checked: ${reason}`),
+    ];
+    return {
+      problems,
+      notes,
+      summary: `${invocations.length} docker commands (${verdicts.size} distinct), docker CLI ${version}`,
+    };
   } finally {
     rmSync(sandbox, { recursive: true, force: true });
   }
@@ -210,7 +288,9 @@ function lineOfWordNamed(message: string, inv: Invocation): number | undefined {
     /invalid argument "([^"]*)"/.exec(message)?.[1] ??
     /flag needs an argument: (?:'.' in )?(-[\w-]+)/.exec(message)?.[1];
   if (!flag) return undefined;
-  const word = inv.args.find((w) => w.text === flag || w.text.startsWith(`${flag}=`) || (flag.length > 2 && w.text.endsWith(flag)));
+  const word = inv.args.find(
+    (w) => w.text === flag || w.text.startsWith(`${flag}=`) || (flag.length > 2 && w.text.endsWith(flag)),
+  );
   return word ? lineAt(inv.commandText, word.offset, inv.commandLine) : undefined;
 }
 
@@ -224,9 +304,12 @@ function subcommandOf(argv: string[]): string {
 function fixFor(message: string, argv: string[], version: string): string {
   const sub = subcommandOf(argv);
   const help = `"docker ${sub} --help"`;
-  if (/unknown (shorthand )?flag|flag needs an argument|bad flag syntax/.test(message)) return `Use only flags that ${help} lists, spelt as it shows them (checked with docker CLI ${version})`;
-  if (/requires|accepts|argument/.test(message) && !/invalid argument/.test(message)) return `Give the command the arguments ${help} shows after "Usage:"`;
-  if (/unknown command|is not a docker command/.test(message)) return `Use a command that "docker --help" lists (checked with docker CLI ${version})`;
+  if (/unknown (shorthand )?flag|flag needs an argument|bad flag syntax/.test(message))
+    return `Use only flags that ${help} lists, spelt as it shows them (checked with docker CLI ${version})`;
+  if (/requires|accepts|argument/.test(message) && !/invalid argument/.test(message))
+    return `Give the command the arguments ${help} shows after "Usage:"`;
+  if (/unknown command|is not a docker command/.test(message))
+    return `Use a command that "docker --help" lists (checked with docker CLI ${version})`;
   return `Correct the value: ${help} explains what the command accepts`;
 }
 
@@ -258,7 +341,12 @@ function run(program: string, args: string[], env: NodeJS.ProcessEnv, cwd: strin
   });
 }
 
-async function runDocker(docker: string, argv: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<Verdict> {
+async function runDocker(
+  docker: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<Verdict> {
   const result = await run(docker, argv, env, cwd);
   return classifyDockerOutput(result.code, result.output, result.timedOut);
 }
@@ -280,4 +368,5 @@ class Limiter {
   }
 }
 
-if (isMain(import.meta)) await runAlone('docker-cli', () => checkDockerCli({ contentDir: contentDirFromArgs() }));
+if (isMain(import.meta))
+  await runAlone('docker-cli', () => checkDockerCli({ contentDir: contentDirFromArgs() }));

@@ -35,7 +35,10 @@ interface Page {
 }
 
 export async function checkLinks({ distDir, contentDir }: LinksInput): Promise<CheckResult> {
-  if (!existsSync(distDir)) throw new Error(`there is no built site at ${relativeToRepo(distDir)}: run npm run build first (npm run check does)`);
+  if (!existsSync(distDir))
+    throw new Error(
+      `there is no built site at ${relativeToRepo(distDir)}: run npm run build first (npm run check does)`,
+    );
   const pages = new Map<string, Page>();
   for (const absolute of htmlFiles(distDir)) {
     const html = readFileSync(absolute, 'utf8');
@@ -54,21 +57,33 @@ export async function checkLinks({ distDir, contentDir }: LinksInput): Promise<C
       const url = new URL(link.url, ORIGIN + page.urlPath);
       const source = sourceOf(page, link.url, contentDir);
       if (url.origin !== ORIGIN) {
-        if (/^https?:$/.test(url.protocol)) external.push({ url: link.url, where: source ? `${source.file}:${source.line}` : relativeToRepo(page.absolute), fromLesson: Boolean(source) });
+        if (/^https?:$/.test(url.protocol))
+          external.push({
+            url: link.url,
+            where: source ? `${source.file}:${source.line}` : relativeToRepo(page.absolute),
+            fromLesson: Boolean(source),
+          });
         continue;
       }
       internal += 1;
       const broken = brokenLink(url, distDir, pages, page.urlPath);
       if (!broken) continue;
       if (source) {
-        problems.push(new LessonError(source.file, source.line, `the link ${link.url} ${broken.problem}`, broken.fix));
+        problems.push(
+          new LessonError(source.file, source.line, `the link ${link.url} ${broken.problem}`, broken.fix),
+        );
       } else {
         // From a template: the same mistake is on many pages; say it once.
         const key = `${link.url} ${broken.problem}`;
         const seen = templateProblems.get(key);
         if (seen) seen.pages += 1;
         else {
-          const error = new LessonError(relativeToRepo(page.absolute), lineOfOffset(page.html, link.offset), `the link ${link.url} (from a template in src/) ${broken.problem}`, broken.fix);
+          const error = new LessonError(
+            relativeToRepo(page.absolute),
+            lineOfOffset(page.html, link.offset),
+            `the link ${link.url} (from a template in src/) ${broken.problem}`,
+            broken.fix,
+          );
           templateProblems.set(key, { error, pages: 1 });
         }
       }
@@ -78,19 +93,40 @@ export async function checkLinks({ distDir, contentDir }: LinksInput): Promise<C
   const unique = [...new Map(problems.map((problem) => [problem.message, problem])).values()];
   problems.splice(0, problems.length, ...unique);
   for (const { error, pages: count } of templateProblems.values()) {
-    problems.push(count > 1 ? new LessonError(error.file, error.line, `${error.problem}, on ${count} pages`, error.fix) : error);
+    problems.push(
+      count > 1
+        ? new LessonError(error.file, error.line, `${error.problem}, on ${count} pages`, error.fix)
+        : error,
+    );
   }
 
   const notes: string[] = [];
-  const fromLessons = [...new Map(external.filter((e) => e.fromLesson).map((e) => [`${e.url} ${e.where}`, e])).values()];
+  const fromLessons = [
+    ...new Map(external.filter((e) => e.fromLesson).map((e) => [`${e.url} ${e.where}`, e])).values(),
+  ];
   const fromTemplates = new Set(external.filter((e) => !e.fromLesson).map((e) => e.url));
-  if (fromLessons.length) notes.push(`external links in lessons (listed, not fetched):\n${fromLessons.map((e) => `      ${e.url}  ${e.where}`).join('\n')}`);
-  if (fromTemplates.size) notes.push(`${fromTemplates.size} external links from templates (not fetched), e.g. ${[...fromTemplates].slice(0, 2).join(', ')}`);
-  return { problems, notes, summary: `${internal} internal links on ${pages.size} pages, ${external.length} external links listed` };
+  if (fromLessons.length)
+    notes.push(
+      `external links in lessons (listed, not fetched):\n${fromLessons.map((e) => `      ${e.url}  ${e.where}`).join('\n')}`,
+    );
+  if (fromTemplates.size)
+    notes.push(
+      `${fromTemplates.size} external links from templates (not fetched), e.g. ${[...fromTemplates].slice(0, 2).join(', ')}`,
+    );
+  return {
+    problems,
+    notes,
+    summary: `${internal} internal links on ${pages.size} pages, ${external.length} external links listed`,
+  };
 }
 
 /** What is wrong with an internal link, or undefined when it resolves. */
-function brokenLink(url: URL, distDir: string, pages: Map<string, Page>, from: string): { problem: string; fix: string } | undefined {
+function brokenLink(
+  url: URL,
+  distDir: string,
+  pages: Map<string, Page>,
+  from: string,
+): { problem: string; fix: string } | undefined {
   const pathname = decodeURIComponent(url.pathname);
   const target = path.join(distDir, pathname);
   let page: Page | undefined;
@@ -99,7 +135,10 @@ function brokenLink(url: URL, distDir: string, pages: Map<string, Page>, from: s
     if (!page) {
       // Suggest a page of the same language, never the page the link is on.
       const section = pathname.split('/')[1];
-      const near = nearest(pathname, [...pages.keys()].filter((p) => p !== from && p.split('/')[1] === section));
+      const near = nearest(
+        pathname,
+        [...pages.keys()].filter((p) => p !== from && p.split('/')[1] === section),
+      );
       const relative = near ? `${path.posix.relative(from, near) || '.'}/` : '';
       return {
         problem: `leads to ${pathname}, which is not a page of the site`,
@@ -109,17 +148,32 @@ function brokenLink(url: URL, distDir: string, pages: Map<string, Page>, from: s
   } else if (existsSync(target) && statSync(target).isFile()) {
     page = pages.get(pathname);
   } else if (pages.has(`${pathname}/`)) {
-    return { problem: 'has no trailing slash, and the site\'s addresses end with /', fix: `Write ${url.pathname}/${url.hash}` };
+    return {
+      problem: "has no trailing slash, and the site's addresses end with /",
+      fix: `Write ${url.pathname}/${url.hash}`,
+    };
   } else {
-    return { problem: `leads to ${pathname}, which is not in the built site`, fix: 'Link to a page or file that exists; files for the site go in public/' };
+    return {
+      problem: `leads to ${pathname}, which is not in the built site`,
+      fix: 'Link to a page or file that exists; files for the site go in public/',
+    };
   }
   const fragment = decodeURIComponent(url.hash.slice(1));
   if (!page || BUILT_IN_FRAGMENTS.has(fragment) || page.scan.ids.has(fragment)) return undefined;
-  const headings = [...page.html.matchAll(/<h[2-6][^>]*\bid="([^"]+)"/g)].map((m) => m[1]!).filter((id) => id !== 'objectives');
+  const headings = [...page.html.matchAll(/<h[2-6][^>]*\bid="([^"]+)"/g)]
+    .map((m) => m[1]!)
+    .filter((id) => id !== 'objectives');
   const near = nearest(fragment, headings);
   return {
     problem: `points at #${fragment}, but ${page.urlPath} has no element with that id`,
-    fix: `${near ? `Did you mean #${near}? ` : ''}A heading's anchor is its text in lower case with hyphens for spaces${headings.length ? `; this page has ${headings.slice(0, 6).map((h) => `#${h}`).join(', ')}${headings.length > 6 ? ', …' : ''}` : ''}`,
+    fix: `${near ? `Did you mean #${near}? ` : ''}A heading's anchor is its text in lower case with hyphens for spaces${
+      headings.length
+        ? `; this page has ${headings
+            .slice(0, 6)
+            .map((h) => `#${h}`)
+            .join(', ')}${headings.length > 6 ? ', …' : ''}`
+        : ''
+    }`,
   };
 }
 
@@ -150,6 +204,8 @@ function htmlFiles(dir: string): string[] {
 
 if (isMain(import.meta)) {
   const at = process.argv.indexOf('--dist');
-  const distDir = path.resolve(at === -1 ? path.resolve(import.meta.dirname, '../../dist') : process.argv[at + 1]!);
+  const distDir = path.resolve(
+    at === -1 ? path.resolve(import.meta.dirname, '../../dist') : process.argv[at + 1]!,
+  );
   await runAlone('links', () => checkLinks({ distDir, contentDir: contentDirFromArgs() }));
 }

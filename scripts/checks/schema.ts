@@ -14,7 +14,14 @@ import { frontmatterLine } from '../../src/lesson-model/frontmatter.ts';
 import { relativeToRepo } from '../../src/lesson-model/readLessonFile.ts';
 import { readCoursesFile } from '../../src/lesson-model/readCourses.ts';
 import { LOCALES } from '../../src/lesson-model/schemas/lesson.ts';
-import { contentDirFromArgs, isMain, readLessons, runAlone, type CheckResult, type ContentInput } from './lib/check.ts';
+import {
+  contentDirFromArgs,
+  isMain,
+  readLessons,
+  runAlone,
+  type CheckResult,
+  type ContentInput,
+} from './lib/check.ts';
 
 export async function checkSchema({ contentDir }: ContentInput): Promise<CheckResult> {
   const problems: LessonError[] = [];
@@ -30,24 +37,57 @@ export async function checkSchema({ contentDir }: ContentInput): Promise<CheckRe
   for (const lesson of set.lessons) {
     const { course, verified } = lesson.frontmatter;
     if (courses.length && !known.has(course)) {
-      problems.push(new LessonError(lesson.file, frontmatterLine(lesson.tree, ['course']), `course "${course}" is not in content/courses.yaml`, `Use one of: ${[...known].join(', ')}; a new course needs an entry in content/courses.yaml first`));
+      problems.push(
+        new LessonError(
+          lesson.file,
+          frontmatterLine(lesson.tree, ['course']),
+          `course "${course}" is not in content/courses.yaml`,
+          `Use one of: ${[...known].join(', ')}; a new course needs an entry in content/courses.yaml first`,
+        ),
+      );
     }
     if (verified.date > latest) {
-      problems.push(new LessonError(lesson.file, frontmatterLine(lesson.tree, ['verified', 'date']), `verified.date ${verified.date} is in the future`, 'Write the day you last ran every command of the lesson, today at the latest'));
+      problems.push(
+        new LessonError(
+          lesson.file,
+          frontmatterLine(lesson.tree, ['verified', 'date']),
+          `verified.date ${verified.date} is in the future`,
+          'Write the day you last ran every command of the lesson, today at the latest',
+        ),
+      );
     }
   }
-  return { problems, notes: [], summary: `${set.lessons.length + set.unreadable.length} lessons, ${courses.length} courses` };
+  return {
+    problems,
+    notes: [],
+    summary: `${set.lessons.length + set.unreadable.length} lessons, ${courses.length} courses`,
+  };
 }
 
 /** Files the site would never show: a lesson must be lessons/<locale>/<slug>.mdx. */
 function strayLessonFiles(contentDir: string): LessonError[] {
   const lessonsDir = path.join(contentDir, 'lessons');
-  if (!existsSync(lessonsDir)) return [new LessonError(relativeToRepo(lessonsDir), 1, 'there is no lessons folder', 'Lessons live in content/lessons/en/ and content/lessons/ko/')];
+  if (!existsSync(lessonsDir))
+    return [
+      new LessonError(
+        relativeToRepo(lessonsDir),
+        1,
+        'there is no lessons folder',
+        'Lessons live in content/lessons/en/ and content/lessons/ko/',
+      ),
+    ];
   const problems: LessonError[] = [];
   for (const entry of readdirSync(lessonsDir, { withFileTypes: true })) {
     const where = relativeToRepo(path.join(lessonsDir, entry.name));
     if (!entry.isDirectory() || !(LOCALES as readonly string[]).includes(entry.name)) {
-      problems.push(new LessonError(where, 1, `"${entry.name}" is not a language folder, so the site ignores it`, `Put lessons in ${LOCALES.map((l) => `content/lessons/${l}/`).join(' or ')}`));
+      problems.push(
+        new LessonError(
+          where,
+          1,
+          `"${entry.name}" is not a language folder, so the site ignores it`,
+          `Put lessons in ${LOCALES.map((l) => `content/lessons/${l}/`).join(' or ')}`,
+        ),
+      );
       continue;
     }
     for (const inner of readdirSync(path.join(lessonsDir, entry.name), { withFileTypes: true })) {
@@ -58,7 +98,9 @@ function strayLessonFiles(contentDir: string): LessonError[] {
         : /\.(md|markdown|mdown)$/i.test(inner.name)
           ? `Rename it to ${inner.name.replace(/\.[^.]+$/, '.mdx')}: lessons are MDX`
           : `Lessons are .mdx files; files a lesson shows go in content/files/<slug>/`;
-      problems.push(new LessonError(stray, 1, `"${inner.name}" is not a lesson file, so the site ignores it`, fix));
+      problems.push(
+        new LessonError(stray, 1, `"${inner.name}" is not a lesson file, so the site ignores it`, fix),
+      );
     }
   }
   // A missing language folder is reported lesson by lesson by the translations check.

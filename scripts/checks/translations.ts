@@ -17,7 +17,15 @@ import { frontmatterLine } from '../../src/lesson-model/frontmatter.ts';
 import type { LessonBlock } from '../../src/lesson-model/lessonBlocks.ts';
 import type { LessonFile } from '../../src/lesson-model/readLessonFile.ts';
 import { LOCALES, type Locale } from '../../src/lesson-model/schemas/lesson.ts';
-import { contentDirFromArgs, isMain, readLessons, runAlone, unreadableNote, type CheckResult, type ContentInput } from './lib/check.ts';
+import {
+  contentDirFromArgs,
+  isMain,
+  readLessons,
+  runAlone,
+  unreadableNote,
+  type CheckResult,
+  type ContentInput,
+} from './lib/check.ts';
 
 const LANGUAGE: Record<Locale, string> = { en: 'English', ko: 'Korean' };
 
@@ -25,12 +33,16 @@ export async function checkTranslations({ contentDir }: ContentInput): Promise<C
   const set = readLessons(contentDir);
   const problems: LessonError[] = [];
   const bySlug = new Map<string, Partial<Record<Locale, LessonFile>>>();
-  for (const lesson of set.lessons) bySlug.set(lesson.slug, { ...bySlug.get(lesson.slug), [lesson.locale]: lesson });
+  for (const lesson of set.lessons)
+    bySlug.set(lesson.slug, { ...bySlug.get(lesson.slug), [lesson.locale]: lesson });
   // A lesson that does not read still exists: do not call its translation missing.
   const unreadable = new Set(set.unreadable.map((entry) => entry.file));
 
   for (const [slug, versions] of [...bySlug].sort(([a], [b]) => a.localeCompare(b))) {
-    const missing = LOCALES.filter((locale) => !versions[locale] && ![...unreadable].some((file) => file.endsWith(path.join(locale, `${slug}.mdx`))));
+    const missing = LOCALES.filter(
+      (locale) =>
+        !versions[locale] && ![...unreadable].some((file) => file.endsWith(path.join(locale, `${slug}.mdx`))),
+    );
     const present = LOCALES.map((locale) => versions[locale]).filter((l): l is LessonFile => l !== undefined);
     for (const locale of missing) {
       const only = present[0]!;
@@ -45,13 +57,23 @@ export async function checkTranslations({ contentDir }: ContentInput): Promise<C
     }
     if (versions.en && versions.ko) problems.push(...compareVersions(versions.en, versions.ko));
   }
-  return { problems, notes: unreadableNote(set), summary: `${bySlug.size} lessons in ${LOCALES.length} languages` };
+  return {
+    problems,
+    notes: unreadableNote(set),
+    summary: `${bySlug.size} lessons in ${LOCALES.length} languages`,
+  };
 }
 
 /** A block as the reader runs it: what must be the same in both languages. */
 function signature(found: LessonBlock): string {
   const { block } = found;
-  return JSON.stringify([block.shell, block.commands.map((command) => command.text), block.exit, block.cleanup, block.norun !== undefined]);
+  return JSON.stringify([
+    block.shell,
+    block.commands.map((command) => command.text),
+    block.exit,
+    block.cleanup,
+    block.norun !== undefined,
+  ]);
 }
 
 function describeBlock(found: LessonBlock): string {
@@ -87,7 +109,14 @@ export function compareVersions(en: LessonFile, ko: LessonFile): LessonError[] {
 
   for (const field of ['course', 'order'] as const) {
     if (en.frontmatter[field] !== ko.frontmatter[field]) {
-      problems.push(new LessonError(ko.file, at(field), `${field} is ${JSON.stringify(ko.frontmatter[field])} but the English lesson has ${JSON.stringify(en.frontmatter[field])}`, fix));
+      problems.push(
+        new LessonError(
+          ko.file,
+          at(field),
+          `${field} is ${JSON.stringify(ko.frontmatter[field])} but the English lesson has ${JSON.stringify(en.frontmatter[field])}`,
+          fix,
+        ),
+      );
     }
   }
 
@@ -108,7 +137,15 @@ export function compareVersions(en: LessonFile, ko: LessonFile): LessonError[] {
       for (let k = 0; k < Math.max(removed, added); k += 1) {
         const a = k < removed ? en.blocks[i + k] : undefined;
         const b = k < added ? ko.blocks[j + k] : undefined;
-        if (a && b) problems.push(new LessonError(ko.file, b.block.line, `this command block differs from the English one at ${en.file}:${a.block.line}: ${blockDifference(a, b)}`, fix));
+        if (a && b)
+          problems.push(
+            new LessonError(
+              ko.file,
+              b.block.line,
+              `this command block differs from the English one at ${en.file}:${a.block.line}: ${blockDifference(a, b)}`,
+              fix,
+            ),
+          );
         else if (a) problems.push(missingBlock(ko, a, j + added, en, fix));
         else if (b) problems.push(extraBlock(ko, b, fix));
       }
@@ -116,7 +153,8 @@ export function compareVersions(en: LessonFile, ko: LessonFile): LessonError[] {
       j += added;
       c += 1;
     } else if (change.removed) {
-      for (let k = 0; k < change.value.length; k += 1) problems.push(missingBlock(ko, en.blocks[i + k]!, j, en, fix));
+      for (let k = 0; k < change.value.length; k += 1)
+        problems.push(missingBlock(ko, en.blocks[i + k]!, j, en, fix));
       i += change.value.length;
     } else {
       for (let k = 0; k < change.value.length; k += 1) problems.push(extraBlock(ko, ko.blocks[j + k]!, fix));
@@ -127,13 +165,21 @@ export function compareVersions(en: LessonFile, ko: LessonFile): LessonError[] {
   const enFiles = en.files.map((f) => f.name).join(', ');
   const koFiles = ko.files.map((f) => f.name).join(', ');
   if (enFiles !== koFiles) {
-    problems.push(new LessonError(ko.file, ko.files[0]?.line ?? 1, `it shows the files [${koFiles}] but the English lesson shows [${enFiles}]`, fix));
+    problems.push(
+      new LessonError(
+        ko.file,
+        ko.files[0]?.line ?? 1,
+        `it shows the files [${koFiles}] but the English lesson shows [${enFiles}]`,
+        fix,
+      ),
+    );
   }
 
   const enDiagrams = diagramFences(en.tree);
   const koDiagrams = diagramFences(ko.tree);
   if (enDiagrams.length !== koDiagrams.length) {
-    const line = koDiagrams[enDiagrams.length]?.position?.start.line ?? koDiagrams.at(-1)?.position?.start.line ?? 1;
+    const line =
+      koDiagrams[enDiagrams.length]?.position?.start.line ?? koDiagrams.at(-1)?.position?.start.line ?? 1;
     const where = enDiagrams.map((d) => d.position?.start.line).join(', ');
     problems.push(
       new LessonError(
@@ -153,11 +199,17 @@ function missingBlock(ko: LessonFile, a: LessonBlock, at: number, en: LessonFile
   const previous = ko.blocks[at - 1];
   const where = next ? 'before this block' : previous ? 'after this block' : 'in this file';
   const line = next?.block.line ?? previous?.block.line ?? 1;
-  return new LessonError(ko.file, line, `the ${describeBlock(a)} at ${en.file}:${a.block.line} is missing ${where}`, fix);
+  return new LessonError(
+    ko.file,
+    line,
+    `the ${describeBlock(a)} at ${en.file}:${a.block.line} is missing ${where}`,
+    fix,
+  );
 }
 
 function extraBlock(ko: LessonFile, b: LessonBlock, fix: string): LessonError {
   return new LessonError(ko.file, b.block.line, `this ${describeBlock(b)} is not in the English lesson`, fix);
 }
 
-if (isMain(import.meta)) await runAlone('translations', () => checkTranslations({ contentDir: contentDirFromArgs() }));
+if (isMain(import.meta))
+  await runAlone('translations', () => checkTranslations({ contentDir: contentDirFromArgs() }));

@@ -22,13 +22,25 @@ export function parseAstroCheckOutput(output: string): LessonError[] {
     .split('\n')
     .map((line) => DIAGNOSTIC.exec(line.trim()))
     .filter((match): match is RegExpExecArray => match !== null && match[4] === 'error')
-    .map(([, file, line, column, , code, message]) => new LessonError(file!, Number(line), `${code} at column ${column}: ${message!.replace(/\.$/, '')}`, 'Fix the type error (npx astro check shows it in context)'));
+    .map(
+      ([, file, line, column, , code, message]) =>
+        new LessonError(
+          file!,
+          Number(line),
+          `${code} at column ${column}: ${message!.replace(/\.$/, '')}`,
+          'Fix the type error (npx astro check shows it in context)',
+        ),
+    );
 }
 
 export async function checkTypes({ root }: TypesInput): Promise<CheckResult> {
   const astro = path.join(root, 'node_modules', '.bin', 'astro');
   const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(astro, ['check', '--root', root], { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(astro, ['check', '--root', root], {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
@@ -45,4 +57,5 @@ export async function checkTypes({ root }: TypesInput): Promise<CheckResult> {
   return { problems, notes: [], summary: `${files ?? 'all'} files, no type errors` };
 }
 
-if (isMain(import.meta)) await runAlone('types', () => checkTypes({ root: path.resolve(import.meta.dirname, '../..') }));
+if (isMain(import.meta))
+  await runAlone('types', () => checkTypes({ root: path.resolve(import.meta.dirname, '../..') }));

@@ -19,7 +19,8 @@ import { launchChromium as launchSystemChromium } from '../utils/chromium.ts';
 
 export type BrowserLauncher = () => Promise<Browser>;
 
-export type RenderOutcome = { ok: true; svg: string; diagramType: string } | { ok: false; failure: MermaidFailure };
+export type RenderOutcome =
+  { ok: true; svg: string; diagramType: string } | { ok: false; failure: MermaidFailure };
 
 /** The id every diagram is rendered with; finishSvg.ts replaces it with a page-unique prefix. */
 export const RENDER_ID = 'mmd';
@@ -141,7 +142,10 @@ export class MermaidBrowser {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new Error(`Mermaid took longer than ${this.renderTimeoutMs / 1000} s to render a diagram`)),
+          () =>
+            reject(
+              new Error(`Mermaid took longer than ${this.renderTimeoutMs / 1000} s to render a diagram`),
+            ),
           this.renderTimeoutMs,
         );
       });
@@ -149,7 +153,9 @@ export class MermaidBrowser {
         return await Promise.race([
           page.evaluate(
             ([id, text, config, fontStack, s]) =>
-              (window as unknown as { __docksideRender: (...args: unknown[]) => Promise<RenderOutcome> }).__docksideRender(id, text, config, fontStack, s),
+              (
+                window as unknown as { __docksideRender: (...args: unknown[]) => Promise<RenderOutcome> }
+              ).__docksideRender(id, text, config, fontStack, s),
             [RENDER_ID, source, mermaidConfigFor(theme), DIAGRAM_FONT_STACK, seed] as const,
           ),
           timeout,
@@ -174,10 +180,15 @@ export class MermaidBrowser {
       const browser = await this.launch();
       try {
         // A fixed viewport: a few diagram types (gantt) size themselves to the page width.
-        const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+        const context = await browser.newContext({
+          viewport: { width: 1200, height: 800 },
+          deviceScaleFactor: 1,
+        });
         await context.route('**/*', (route) => route.abort());
         const page = await context.newPage();
-        await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>');
+        await page.setContent(
+          '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body></body></html>',
+        );
         await page.addScriptTag({ path: mermaidBundlePath() });
         await page.addScriptTag({ content: PAGE_SCRIPT });
         return { browser, page };

@@ -73,6 +73,8 @@ export function mermaidBundlePath(): string {
 let cachedVersion: string | undefined;
 /** The installed Mermaid version, read from its package.json (part of the cache key). */
 export function mermaidVersion(): string {
-  cachedVersion ??= (JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string }).version;
+  cachedVersion ??= (
+    JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string }
+  ).version;
   return cachedVersion;
 }

@@ -19,14 +19,19 @@ export interface MermaidFailure {
   line?: number;
 }
 
-const SYNTAX_FIX = 'Fix the diagram on that line; the syntax of each diagram type is at https://mermaid.js.org/intro/syntax-reference.html';
+const SYNTAX_FIX =
+  'Fix the diagram on that line; the syntax of each diagram type is at https://mermaid.js.org/intro/syntax-reference.html';
 
 /** Lines of the lesson file are the fence line plus the line within the diagram (1 = the line after ```mermaid). */
 export function fileLine(at: DiagramLocation, lineInDiagram: number): number {
   return at.line + lineInDiagram;
 }
 
-export function mermaidFailureToLessonError(failure: MermaidFailure, source: string, at: DiagramLocation): LessonError {
+export function mermaidFailureToLessonError(
+  failure: MermaidFailure,
+  source: string,
+  at: DiagramLocation,
+): LessonError {
   if (failure.name === 'UnknownDiagramError' || /No diagram type detected/.test(failure.message)) {
     const line = firstStatementLine(source);
     const first = source.replace(/\r\n?/g, '\n').split('\n')[line - 1]?.trim().split(/\s+/)[0] ?? '';

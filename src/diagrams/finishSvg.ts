@@ -33,7 +33,9 @@ export function finishSvg(raw: string, options: FinishOptions): string {
 
   // Mermaid's own <title>/<desc> (it only writes them from accTitle/accDescr, which we removed;
   // dropped anyway so there is exactly one of each).
-  svg = svg.replace(/(<svg\b[^>]*>)\s*<title\b[^>]*>[\s\S]*?<\/title>/, '$1').replace(/(<svg\b[^>]*>)\s*<desc\b[^>]*>[\s\S]*?<\/desc>/, '$1');
+  svg = svg
+    .replace(/(<svg\b[^>]*>)\s*<title\b[^>]*>[\s\S]*?<\/title>/, '$1')
+    .replace(/(<svg\b[^>]*>)\s*<desc\b[^>]*>[\s\S]*?<\/desc>/, '$1');
 
   const rootMatch = /^\s*<svg\b[^>]*>/.exec(svg);
   if (!rootMatch) throw new Error('Mermaid returned something that does not start with <svg>');
@@ -43,14 +45,20 @@ export function finishSvg(raw: string, options: FinishOptions): string {
 
   // A margin around the drawing: a label that the reader's font draws wider than the build
   // machine's font grows past its box instead of being cut off at the SVG's edge.
-  const viewBox = (attributes.get('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const viewBox = (attributes.get('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   let width: number | undefined;
   let height: number | undefined;
   if (viewBox.length === 4 && viewBox.every(Number.isFinite)) {
     const [x, y, w, h] = viewBox as [number, number, number, number];
     width = roundUp(w + 2 * EDGE_MARGIN);
     height = roundUp(h + 2 * EDGE_MARGIN);
-    attributes.set('viewBox', [roundDown(x - EDGE_MARGIN), roundDown(y - EDGE_MARGIN), width, height].join(' '));
+    attributes.set(
+      'viewBox',
+      [roundDown(x - EDGE_MARGIN), roundDown(y - EDGE_MARGIN), width, height].join(' '),
+    );
   }
 
   const style = (attributes.get('style') ?? '')
@@ -59,12 +67,26 @@ export function finishSvg(raw: string, options: FinishOptions): string {
     .filter((declaration) => declaration && !/^max-width\s*:/i.test(declaration));
   if (width !== undefined) style.push(`--diagram-width: ${width}px`);
 
-  for (const name of ['width', 'height', 'style', 'role', 'aria-roledescription', 'aria-labelledby', 'aria-describedby']) attributes.delete(name);
+  for (const name of [
+    'width',
+    'height',
+    'style',
+    'role',
+    'aria-roledescription',
+    'aria-labelledby',
+    'aria-describedby',
+  ])
+    attributes.delete(name);
   const titleId = `${prefix}-title`;
   const descriptionId = `${prefix}-desc`;
   const ordered: [string, string][] = [
     ...[...attributes].filter(([name]) => name === 'id' || name === 'xmlns'),
-    ...(width !== undefined && height !== undefined ? ([['width', String(width)], ['height', String(height)]] as [string, string][]) : []),
+    ...(width !== undefined && height !== undefined
+      ? ([
+          ['width', String(width)],
+          ['height', String(height)],
+        ] as [string, string][])
+      : []),
     ...[...attributes].filter(([name]) => name !== 'id' && name !== 'xmlns'),
     ['role', 'img'],
     ['aria-labelledby', titleId],

@@ -13,7 +13,16 @@
  */
 
 /** Attributes whose value is a space-separated list of ids. */
-const ID_LIST_ATTRIBUTES = new Set(['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-details', 'aria-flowto', 'aria-activedescendant', 'aria-errormessage']);
+const ID_LIST_ATTRIBUTES = new Set([
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-owns',
+  'aria-details',
+  'aria-flowto',
+  'aria-activedescendant',
+  'aria-errormessage',
+]);
 /** Attributes whose value is a single `#id` fragment. */
 const HREF_ATTRIBUTES = new Set(['href', 'xlink:href']);
 
@@ -66,7 +75,10 @@ export function prefixSvgIds(svg: string, renderId: string, prefix: string): Pre
         return to ? `${name}="#${to}"` : whole;
       }
       if (ID_LIST_ATTRIBUTES.has(lower)) {
-        return `${name}="${value.split(/\s+/).map((id) => (id ? target(id) ?? id : id)).join(' ')}"`;
+        return `${name}="${value
+          .split(/\s+/)
+          .map((id) => (id ? (target(id) ?? id) : id))
+          .join(' ')}"`;
       }
       return value.includes('url(') ? `${name}="${rewriteUrls(value)}"` : whole;
     });
@@ -74,11 +86,13 @@ export function prefixSvgIds(svg: string, renderId: string, prefix: string): Pre
 
   /** CSS: `#id` in selectors (never in declarations, where `#333` is a colour), and `url(#id)` anywhere. */
   const rewriteCss = (css: string) =>
-    rewriteUrls(css).replace(/([^{}]*)\{/g, (_whole, selector: string) =>
-      `${selector.replace(/#(-?[A-Za-z_][\w-]*)/g, (ref, id: string) => {
-        const to = renamed.get(id);
-        return to ? `#${to}` : ref;
-      })}{`,
+    rewriteUrls(css).replace(
+      /([^{}]*)\{/g,
+      (_whole, selector: string) =>
+        `${selector.replace(/#(-?[A-Za-z_][\w-]*)/g, (ref, id: string) => {
+          const to = renamed.get(id);
+          return to ? `#${to}` : ref;
+        })}{`,
     );
 
   // Walk the markup: tags are rewritten as tags, the text of <style> elements as CSS, other text

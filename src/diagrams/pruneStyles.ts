@@ -41,28 +41,35 @@ function selectorCanMatch(selector: string, classes: Set<string>, elements: Set<
   const simple = selector.replace(/::?[\w-]+(\([^)]*\))?/g, '').replace(/\[[^\]]*\]/g, '');
   for (const [, name] of simple.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) if (!classes.has(name!)) return false;
   // Element names: words that start a compound selector (after start, space or combinator).
-  for (const [, name] of simple.matchAll(/(?:^|[\s>+~])([a-zA-Z][\w-]*)/g)) if (!elements.has(name!.toLowerCase())) return false;
+  for (const [, name] of simple.matchAll(/(?:^|[\s>+~])([a-zA-Z][\w-]*)/g))
+    if (!elements.has(name!.toLowerCase())) return false;
   return true;
 }
 
 export function pruneStyles(svg: string): string {
   const classes = new Set<string>();
-  for (const [, value] of svg.matchAll(/\sclass="([^"]*)"/g)) for (const name of value!.split(/\s+/)) if (name) classes.add(name);
+  for (const [, value] of svg.matchAll(/\sclass="([^"]*)"/g))
+    for (const name of value!.split(/\s+/)) if (name) classes.add(name);
   const elements = new Set<string>();
   for (const [, name] of svg.matchAll(/<([a-zA-Z][\w:-]*)/g)) elements.add(name!.toLowerCase());
 
-  return svg.replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open: string, css: string, close: string) => {
-    const rules = splitRules(css);
-    const kept = rules.filter(
-      (rule) => !rule.prelude.startsWith('@') && rule.prelude.split(',').some((selector) => selectorCanMatch(selector.trim(), classes, elements)),
-    );
-    const keptText = kept.map((rule) => rule.text).join('');
-    // At-rules (keyframes, media) stay only when a kept rule refers to their name.
-    const atRules = rules.filter((rule) => {
-      if (!rule.prelude.startsWith('@')) return false;
-      const name = /^@[\w-]+\s+([\w-]+)/.exec(rule.prelude)?.[1];
-      return name !== undefined && keptText.includes(name);
-    });
-    return open + atRules.map((rule) => rule.text).join('') + keptText + close;
-  });
+  return svg.replace(
+    /(<style[^>]*>)([\s\S]*?)(<\/style>)/g,
+    (_, open: string, css: string, close: string) => {
+      const rules = splitRules(css);
+      const kept = rules.filter(
+        (rule) =>
+          !rule.prelude.startsWith('@') &&
+          rule.prelude.split(',').some((selector) => selectorCanMatch(selector.trim(), classes, elements)),
+      );
+      const keptText = kept.map((rule) => rule.text).join('');
+      // At-rules (keyframes, media) stay only when a kept rule refers to their name.
+      const atRules = rules.filter((rule) => {
+        if (!rule.prelude.startsWith('@')) return false;
+        const name = /^@[\w-]+\s+([\w-]+)/.exec(rule.prelude)?.[1];
+        return name !== undefined && keptText.includes(name);
+      });
+      return open + atRules.map((rule) => rule.text).join('') + keptText + close;
+    },
+  );
 }

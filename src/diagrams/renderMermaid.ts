@@ -9,7 +9,13 @@ import { LessonError } from '../lesson-model/errors.ts';
 import { extractAccessibleText } from './accessibleText.ts';
 import { MermaidBrowser, RENDER_ID, type MermaidBrowserOptions } from './browserRenderer.ts';
 import { diagramCacheKey, idPrefix, renderSeed } from './cacheKey.ts';
-import { DIAGRAM_THEMES, RENDER_STEP_VERSION, mermaidConfigFor, mermaidVersion, type DiagramTheme } from './config.ts';
+import {
+  DIAGRAM_THEMES,
+  RENDER_STEP_VERSION,
+  mermaidConfigFor,
+  mermaidVersion,
+  type DiagramTheme,
+} from './config.ts';
 import { createDiskCache, type SvgCache } from './diskCache.ts';
 import { fileLine, mermaidFailureToLessonError, type DiagramLocation } from './diagramErrors.ts';
 import { finishSvg } from './finishSvg.ts';
@@ -43,7 +49,11 @@ export interface DiagramRendererDependencies {
 }
 
 export interface DiagramRenderer {
-  renderDiagram(source: string, at: DiagramLocation, options?: RenderDiagramOptions): Promise<RenderedDiagram>;
+  renderDiagram(
+    source: string,
+    at: DiagramLocation,
+    options?: RenderDiagramOptions,
+  ): Promise<RenderedDiagram>;
   close(): Promise<void>;
 }
 
@@ -54,14 +64,31 @@ const ACCESSIBLE_TEXT_FIX =
 export function createDiagramRenderer(dependencies: DiagramRendererDependencies): DiagramRenderer {
   const { cache, browser } = dependencies;
 
-  async function renderDiagram(source: string, at: DiagramLocation, options: RenderDiagramOptions = {}): Promise<RenderedDiagram> {
+  async function renderDiagram(
+    source: string,
+    at: DiagramLocation,
+    options: RenderDiagramOptions = {},
+  ): Promise<RenderedDiagram> {
     const accessible = extractAccessibleText(source);
     if (accessible.unclosedDescriptionLine !== undefined) {
-      throw new LessonError(at.file, fileLine(at, accessible.unclosedDescriptionLine), 'this "accDescr {" has no closing "}"', 'End the description with "}"');
+      throw new LessonError(
+        at.file,
+        fileLine(at, accessible.unclosedDescriptionLine),
+        'this "accDescr {" has no closing "}"',
+        'End the description with "}"',
+      );
     }
-    const missing = [accessible.title ? undefined : 'accTitle', accessible.description ? undefined : 'accDescr'].filter(Boolean);
+    const missing = [
+      accessible.title ? undefined : 'accTitle',
+      accessible.description ? undefined : 'accDescr',
+    ].filter(Boolean);
     if (missing.length > 0) {
-      throw new LessonError(at.file, at.line, `this mermaid diagram has no ${missing.join(' and no ')}`, ACCESSIBLE_TEXT_FIX);
+      throw new LessonError(
+        at.file,
+        at.line,
+        `this mermaid diagram has no ${missing.join(' and no ')}`,
+        ACCESSIBLE_TEXT_FIX,
+      );
     }
     const title = accessible.title!;
     const description = accessible.description!;
@@ -81,7 +108,12 @@ export function createDiagramRenderer(dependencies: DiagramRendererDependencies)
         raw = outcome.svg;
         cache.set(key, raw);
       }
-      svgs[theme] = finishSvg(raw, { renderId: RENDER_ID, prefix: idPrefix(source, theme, options.occurrence), title, description });
+      svgs[theme] = finishSvg(raw, {
+        renderId: RENDER_ID,
+        prefix: idPrefix(source, theme, options.occurrence),
+        title,
+        description,
+      });
     }
     return { light: svgs.light, dark: svgs.dark, title, description };
   }
@@ -114,7 +146,11 @@ function browserOptionsFromEnv(): MermaidBrowserOptions {
 }
 
 /** Renders a lesson's Mermaid diagram (light and dark SVG, accessible name and description). */
-export function renderDiagram(source: string, at: DiagramLocation, options?: RenderDiagramOptions): Promise<RenderedDiagram> {
+export function renderDiagram(
+  source: string,
+  at: DiagramLocation,
+  options?: RenderDiagramOptions,
+): Promise<RenderedDiagram> {
   return shared().renderDiagram(source, at, options);
 }
 

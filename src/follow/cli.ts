@@ -28,7 +28,11 @@ function fail(message: string): never {
 const courses = readCourses().toSorted((a, b) => a.order - b.order);
 const lessons: LessonFile[] = listLessonFiles(locale)
   .map(readLessonFile)
-  .toSorted((a, b) => courses.findIndex((c) => c.id === a.frontmatter.course) - courses.findIndex((c) => c.id === b.frontmatter.course) || a.frontmatter.order - b.frontmatter.order);
+  .toSorted(
+    (a, b) =>
+      courses.findIndex((c) => c.id === a.frontmatter.course) -
+        courses.findIndex((c) => c.id === b.frontmatter.course) || a.frontmatter.order - b.frontmatter.order,
+  );
 
 terminal.line(terminal.paint('bold', say.title));
 let lesson = positionals[0] ? lessons.find((l) => l.slug === positionals[0]) : undefined;
@@ -39,7 +43,10 @@ if (!lesson) {
     terminal.line();
     terminal.line(terminal.paint('cyan', course.title[locale]));
     for (const [index, entry] of lessons.entries()) {
-      if (entry.frontmatter.course === course.id) terminal.line(`  ${String(index + 1).padStart(2)}. ${entry.frontmatter.title} ${terminal.paint('dim', `(${entry.slug})`)}`);
+      if (entry.frontmatter.course === course.id)
+        terminal.line(
+          `  ${String(index + 1).padStart(2)}. ${entry.frontmatter.title} ${terminal.paint('dim', `(${entry.slug})`)}`,
+        );
     }
   }
   terminal.line();
@@ -51,7 +58,9 @@ if (!lesson) {
 }
 
 terminal.line();
-terminal.line(`${terminal.paint('bold', lesson.frontmatter.title)} ${terminal.paint('dim', `· ${lesson.slug}`)}`);
+terminal.line(
+  `${terminal.paint('bold', lesson.frontmatter.title)} ${terminal.paint('dim', `· ${lesson.slug}`)}`,
+);
 terminal.line(terminal.paint('cyan', say.preflight));
 const docker = await checkDocker(say);
 if (!docker.ok) fail(`✗ ${docker.problem}`);
@@ -61,7 +70,8 @@ terminal.startKeys();
 const follower = new LessonFollower({ lesson, terminal, say });
 const { foreign, leftover } = await follower.collisions();
 if (foreign.length) {
-  for (const entry of foreign) terminal.line(terminal.paint('red', `✗ ${say.collision(entry.kind, entry.name)}`));
+  for (const entry of foreign)
+    terminal.line(terminal.paint('red', `✗ ${say.collision(entry.kind, entry.name)}`));
   await follower.close();
   fail(say.collisionHelp(foreign.map((entry) => `  ${removeCommand(entry).join(' ')}`).join('\n')));
 }

@@ -57,7 +57,8 @@ export class LessonFollower {
   prepareFiles(): void {
     const { terminal, say, lesson } = this.options;
     terminal.line(terminal.paint('dim', say.workingIn(this.runner.workDir)));
-    for (const name of this.runner.writeFiles(lesson.files)) terminal.line(terminal.paint('dim', say.wroteFile(name)));
+    for (const name of this.runner.writeFiles(lesson.files))
+      terminal.line(terminal.paint('dim', say.wroteFile(name)));
   }
 
   private async recordMade(): Promise<void> {
@@ -70,7 +71,11 @@ export class LessonFollower {
     const { terminal } = this.options;
     const prompt = PROMPTS[block.shell];
     for (const command of block.commands) {
-      command.lines.forEach((text, index) => terminal.line(`  ${terminal.paint('dim', index === 0 ? prompt.command : prompt.continuation)}${terminal.paint('bold', text)}`));
+      command.lines.forEach((text, index) =>
+        terminal.line(
+          `  ${terminal.paint('dim', index === 0 ? prompt.command : prompt.continuation)}${terminal.paint('bold', text)}`,
+        ),
+      );
     }
   }
 
@@ -78,9 +83,14 @@ export class LessonFollower {
   private async runBlock(block: CommandBlock, quiet = false): Promise<boolean> {
     const { terminal, say } = this.options;
     let allMatched = true;
-    const onCommand = quiet ? (command: Command) => terminal.line(terminal.paint('dim', `$ ${command.lines.join(' ')}`)) : undefined;
+    const onCommand = quiet
+      ? (command: Command) => terminal.line(terminal.paint('dim', `$ ${command.lines.join(' ')}`))
+      : undefined;
     const onOutput = (chunk: string) => terminal.write(quiet ? terminal.paint('dim', chunk) : chunk);
-    for await (const { result, expectedExit, match, ok } of this.runner.runBlock(block, { onOutput, ...(onCommand ? { onCommand } : {}) })) {
+    for await (const { result, expectedExit, match, ok } of this.runner.runBlock(block, {
+      onOutput,
+      ...(onCommand ? { onCommand } : {}),
+    })) {
       if (result.output && !result.output.endsWith('\n')) terminal.line();
       if (this.quitting) return false;
       if (result.timedOut || result.sessionEnded) {
@@ -92,15 +102,25 @@ export class LessonFollower {
       if (!match.ok) {
         terminal.line(terminal.paint('yellow', `✗ ${say.mismatched(match.explanation)}`));
         terminal.line(terminal.paint('dim', say.diffLegend));
-        for (const line of match.diff.split('\n')) terminal.line(`    ${line.startsWith('- ') ? terminal.paint('red', line) : line.startsWith('+ ') ? terminal.paint('green', line) : line}`);
+        for (const line of match.diff.split('\n'))
+          terminal.line(
+            `    ${line.startsWith('- ') ? terminal.paint('red', line) : line.startsWith('+ ') ? terminal.paint('green', line) : line}`,
+          );
       }
-      if (result.exitCode !== expectedExit) terminal.line(terminal.paint('yellow', `✗ ${say.exitDiffers(expectedExit, result.exitCode)}`));
+      if (result.exitCode !== expectedExit)
+        terminal.line(terminal.paint('yellow', `✗ ${say.exitDiffers(expectedExit, result.exitCode)}`));
     }
     if (!quiet && allMatched) terminal.line(terminal.paint('green', `✓ ${say.matched}`));
     return allMatched;
   }
 
-  private async step(block: CommandBlock, number: number, total: number, heading: string, lead: string): Promise<StepResult> {
+  private async step(
+    block: CommandBlock,
+    number: number,
+    total: number,
+    heading: string,
+    lead: string,
+  ): Promise<StepResult> {
     const { terminal, say } = this.options;
     terminal.line();
     terminal.line(`${terminal.paint('cyan', say.step(number, total))} · ${terminal.paint('bold', heading)}`);
@@ -124,7 +144,10 @@ export class LessonFollower {
       terminal.line(terminal.paint('dim', say.skipped));
       return 'skipped';
     }
-    if (block.commands.some((command) => removesSomething(command.text)) && !(await terminal.confirm(say.confirmRemove, false, say))) {
+    if (
+      block.commands.some((command) => removesSomething(command.text)) &&
+      !(await terminal.confirm(say.confirmRemove, false, say))
+    ) {
       terminal.line(terminal.paint('dim', say.skipped));
       return 'skipped';
     }

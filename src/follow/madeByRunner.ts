@@ -7,7 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LessonName } from '../lesson-model/lessonNames.ts';
 
-const stateFile = () => path.join(process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state'), 'dockside', 'follow.json');
+const stateFile = () =>
+  path.join(
+    process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state'),
+    'dockside',
+    'follow.json',
+  );
 
 type State = Record<string, LessonName[]>;
 

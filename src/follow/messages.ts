@@ -9,12 +9,16 @@ const en = {
   pickAgain: (max: number) => `Type a number from 1 to ${max}.`,
   unknownLesson: (name: string, known: string) => `There is no lesson "${name}". Lessons: ${known}`,
   preflight: 'Checking your Docker',
-  dockerMissing: 'The docker command is not installed. Install Docker Desktop (Windows, Mac) or Docker Engine (Linux): https://docs.docker.com/get-docker/',
+  dockerMissing:
+    'The docker command is not installed. Install Docker Desktop (Windows, Mac) or Docker Engine (Linux): https://docs.docker.com/get-docker/',
   engineDown: (reason: string) =>
     `Docker is installed, but the engine does not answer (${reason}).\n  • Docker Desktop: start it and wait until it says "Engine running".\n  • Linux: start the service: sudo systemctl start docker`,
-  permission: 'Docker answered "permission denied". Add yourself to the docker group and log in again:\n  sudo usermod -aG docker $USER   (then log out and back in, or run: newgrp docker)',
-  system: (os: string, arch: string, client: string, server: string) => `${os} ${arch} · Docker client ${client} · engine ${server}`,
-  collision: (kind: string, name: string) => `A ${kind} named "${name}" already exists, and this runner did not make it.`,
+  permission:
+    'Docker answered "permission denied". Add yourself to the docker group and log in again:\n  sudo usermod -aG docker $USER   (then log out and back in, or run: newgrp docker)',
+  system: (os: string, arch: string, client: string, server: string) =>
+    `${os} ${arch} · Docker client ${client} · engine ${server}`,
+  collision: (kind: string, name: string) =>
+    `A ${kind} named "${name}" already exists, and this runner did not make it.`,
   collisionHelp: (commands: string) =>
     `This lesson creates that name itself, so it stops here instead of touching yours.\nIf it is left over from trying the lesson by hand and you no longer need it, remove it:\n${commands}\nthen start the lesson again.`,
   leftover: (names: string) => `Left from your last run of this lesson: ${names}.`,
@@ -29,13 +33,15 @@ const en = {
   matched: 'Output matches the lesson.',
   mismatched: (explanation: string) => `Output differs from the lesson. ${explanation}`,
   diffLegend: '  (- what the lesson shows, + what you got)',
-  exitDiffers: (expected: number, got: number | null) => `The command ended with status ${got ?? 'none'}; the lesson expects ${expected}.`,
+  exitDiffers: (expected: number, got: number | null) =>
+    `The command ended with status ${got ?? 'none'}; the lesson expects ${expected}.`,
   timedOut: (seconds: number) => `Stopped after ${seconds} s without finishing.`,
   stopAsk: 'Stop the lesson?',
   offerCleanup: "Run the lesson's cleanup step now, so nothing it started keeps running?",
   cleaning: 'Cleaning up',
   removedLeft: (what: string) => `Also removed what the lesson had started: ${what}`,
-  done: (matched: number, ran: number) => `Lesson finished: ${matched} of ${ran} steps printed what the lesson shows.`,
+  done: (matched: number, ran: number) =>
+    `Lesson finished: ${matched} of ${ran} steps printed what the lesson shows.`,
   bye: 'Bye. Come back with: npm run follow',
   yes: 'y',
   yesNo: '[y/N]',
@@ -50,12 +56,16 @@ const ko: Messages = {
   pickAgain: (max: number) => `1부터 ${max} 사이의 번호를 입력하세요.`,
   unknownLesson: (name: string, known: string) => `"${name}" 레슨은 없습니다. 레슨 목록: ${known}`,
   preflight: 'Docker 환경 확인',
-  dockerMissing: 'docker 명령이 설치되어 있지 않습니다. Docker Desktop(윈도우, 맥)이나 Docker Engine(리눅스)을 설치하세요: https://docs.docker.com/get-docker/',
+  dockerMissing:
+    'docker 명령이 설치되어 있지 않습니다. Docker Desktop(윈도우, 맥)이나 Docker Engine(리눅스)을 설치하세요: https://docs.docker.com/get-docker/',
   engineDown: (reason: string) =>
     `Docker는 설치되어 있지만 엔진이 응답하지 않습니다(${reason}).\n  • Docker Desktop: 실행한 뒤 "Engine running"이 표시될 때까지 기다리세요.\n  • 리눅스: 서비스를 시작하세요: sudo systemctl start docker`,
-  permission: 'Docker가 "permission denied"로 응답했습니다. docker 그룹에 사용자를 추가한 뒤 다시 로그인하세요:\n  sudo usermod -aG docker $USER   (로그아웃 후 다시 로그인하거나 newgrp docker 실행)',
-  system: (os: string, arch: string, client: string, server: string) => `${os} ${arch} · Docker 클라이언트 ${client} · 엔진 ${server}`,
-  collision: (kind: string, name: string) => `"${name}"라는 ${kind}이(가) 이미 있고, 이 도구가 만든 것이 아닙니다.`,
+  permission:
+    'Docker가 "permission denied"로 응답했습니다. docker 그룹에 사용자를 추가한 뒤 다시 로그인하세요:\n  sudo usermod -aG docker $USER   (로그아웃 후 다시 로그인하거나 newgrp docker 실행)',
+  system: (os: string, arch: string, client: string, server: string) =>
+    `${os} ${arch} · Docker 클라이언트 ${client} · 엔진 ${server}`,
+  collision: (kind: string, name: string) =>
+    `"${name}"라는 ${kind}이(가) 이미 있고, 이 도구가 만든 것이 아닙니다.`,
   collisionHelp: (commands: string) =>
     `이 레슨이 같은 이름을 직접 만들기 때문에, 기존 것을 건드리지 않도록 여기서 멈춥니다.\n레슨을 손으로 따라 하다 남은 것이고 더 필요 없다면 지우세요:\n${commands}\n그다음 레슨을 다시 시작하세요.`,
   leftover: (names: string) => `지난번에 이 레슨을 실행하고 남은 것: ${names}.`,
@@ -64,19 +74,22 @@ const ko: Messages = {
   wroteFile: (name: string) => `레슨의 ${name} 파일을 저장했습니다.`,
   keys: 'Enter 실행 · s 건너뛰기 · q 종료',
   step: (n: number, total: number) => `${total}단계 중 ${n}단계`,
-  notRunnable: (reason: string) => `이 터미널에서 실행하는 단계가 아닙니다: ${reason}. 페이지에서 읽어 보세요. 건너뜁니다.`,
+  notRunnable: (reason: string) =>
+    `이 터미널에서 실행하는 단계가 아닙니다: ${reason}. 페이지에서 읽어 보세요. 건너뜁니다.`,
   confirmRemove: '이 단계는 컨테이너, 이미지, 볼륨이나 파일을 지웁니다. 실행할까요?',
   skipped: '건너뛰었습니다.',
   matched: '출력이 레슨과 같습니다.',
   mismatched: (explanation: string) => `출력이 레슨과 다릅니다. ${explanation}`,
   diffLegend: '  (- 레슨에 나온 내용, + 실제 출력)',
-  exitDiffers: (expected: number, got: number | null) => `명령이 종료 코드 ${got ?? '없음'}(으)로 끝났습니다. 레슨에서는 ${expected}입니다.`,
+  exitDiffers: (expected: number, got: number | null) =>
+    `명령이 종료 코드 ${got ?? '없음'}(으)로 끝났습니다. 레슨에서는 ${expected}입니다.`,
   timedOut: (seconds: number) => `${seconds}초 안에 끝나지 않아 멈췄습니다.`,
   stopAsk: '레슨을 멈출까요?',
   offerCleanup: '레슨이 띄운 것이 남지 않도록 정리 단계를 지금 실행할까요?',
   cleaning: '정리 중',
   removedLeft: (what: string) => `레슨이 띄운 것도 지웠습니다: ${what}`,
-  done: (matched: number, ran: number) => `레슨을 마쳤습니다. ${ran}단계 중 ${matched}단계의 출력이 레슨과 같았습니다.`,
+  done: (matched: number, ran: number) =>
+    `레슨을 마쳤습니다. ${ran}단계 중 ${matched}단계의 출력이 레슨과 같았습니다.`,
   bye: '다음에 또 만나요. 다시 시작하려면: npm run follow',
   yes: 'y',
   yesNo: '[y/N]',

@@ -10,22 +10,40 @@ import type { LessonName } from '../lesson-model/lessonNames.ts';
 export type Preflight = { ok: true; summary: string } | { ok: false; problem: string };
 
 export async function checkDocker(say: Messages): Promise<Preflight> {
-  const client = await exec('docker', ['version', '--format', '{{.Client.Version}}|{{.Server.Version}}|{{.Server.Os}}/{{.Server.Arch}}'], { timeoutMs: 20_000 });
+  const client = await exec(
+    'docker',
+    ['version', '--format', '{{.Client.Version}}|{{.Server.Version}}|{{.Server.Os}}/{{.Server.Arch}}'],
+    { timeoutMs: 20_000 },
+  );
   if (client.code === null && !client.timedOut) return { ok: false, problem: say.dockerMissing };
   const [clientVersion = '?', serverVersion = '', platform = ''] = client.stdout.trim().split('|');
   if (client.code !== 0 || !serverVersion) {
     const said = `${client.stderr}\n${client.stdout}`;
     if (/permission denied/i.test(said)) return { ok: false, problem: say.permission };
-    const reason = client.timedOut ? 'no answer in 20 s' : (said.trim().split('\n').filter(Boolean).at(-1) ?? `exit ${client.code}`);
+    const reason = client.timedOut
+      ? 'no answer in 20 s'
+      : (said.trim().split('\n').filter(Boolean).at(-1) ?? `exit ${client.code}`);
     return { ok: false, problem: say.engineDown(reason) };
   }
-  return { ok: true, summary: say.system(`${os.type()} ${os.release()}`, os.arch(), clientVersion, `${serverVersion} (${platform})`) };
+  return {
+    ok: true,
+    summary: say.system(
+      `${os.type()} ${os.release()}`,
+      os.arch(),
+      clientVersion,
+      `${serverVersion} (${platform})`,
+    ),
+  };
 }
 
 /** Whether something of that kind and name exists on the engine now. */
 async function nameExists(entry: LessonName): Promise<boolean> {
   if (entry.kind === 'compose project') {
-    const result = await exec('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${entry.name}`], { timeoutMs: 20_000 });
+    const result = await exec(
+      'docker',
+      ['ps', '-aq', '--filter', `label=com.docker.compose.project=${entry.name}`],
+      { timeoutMs: 20_000 },
+    );
     return result.stdout.trim() !== '';
   }
   const result = await exec('docker', [entry.kind, 'inspect', entry.name], { timeoutMs: 20_000 });
@@ -50,6 +68,10 @@ export function removeCommand(entry: LessonName): string[] {
       return ['docker', 'network', 'rm', entry.name];
     case 'compose project':
       // No compose file needed: Compose labels everything it makes with the project name.
-      return ['sh', '-c', `docker rm -f $(docker ps -aq --filter label=com.docker.compose.project=${entry.name}); docker network prune -f --filter label=com.docker.compose.project=${entry.name}; docker volume rm $(docker volume ls -q --filter label=com.docker.compose.project=${entry.name})`];
+      return [
+        'sh',
+        '-c',
+        `docker rm -f $(docker ps -aq --filter label=com.docker.compose.project=${entry.name}); docker network prune -f --filter label=com.docker.compose.project=${entry.name}; docker volume rm $(docker volume ls -q --filter label=com.docker.compose.project=${entry.name})`,
+      ];
   }
 }

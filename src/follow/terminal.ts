@@ -8,7 +8,14 @@ import { createInterface } from 'node:readline/promises';
 
 export type Key = 'enter' | 'ctrl-c' | string;
 
-const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] } as const;
+const CODES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+} as const;
 export type Style = keyof typeof CODES;
 
 export class Terminal {
@@ -50,12 +57,20 @@ export class Terminal {
     emitKeypressEvents(this.input);
     this.input.setRawMode(true);
     this.input.resume();
-    this.input.on('keypress', (text: string | undefined, key: { name?: string; ctrl?: boolean } | undefined) => {
-      const name: Key = key?.ctrl && key.name === 'c' ? 'ctrl-c' : key?.name === 'return' || key?.name === 'enter' ? 'enter' : (text ?? key?.name ?? '').toLowerCase();
-      const waiter = this.keyWaiters.shift();
-      if (waiter) waiter(name);
-      else if (name === 'ctrl-c') this.onInterrupt?.();
-    });
+    this.input.on(
+      'keypress',
+      (text: string | undefined, key: { name?: string; ctrl?: boolean } | undefined) => {
+        const name: Key =
+          key?.ctrl && key.name === 'c'
+            ? 'ctrl-c'
+            : key?.name === 'return' || key?.name === 'enter'
+              ? 'enter'
+              : (text ?? key?.name ?? '').toLowerCase();
+        const waiter = this.keyWaiters.shift();
+        if (waiter) waiter(name);
+        else if (name === 'ctrl-c') this.onInterrupt?.();
+      },
+    );
   }
 
   stop(): void {
@@ -75,7 +90,11 @@ export class Terminal {
   }
 
   /** y/n question; Enter takes the default. Without a terminal: yes with --yes, else the default. */
-  async confirm(question: string, defaultYes: boolean, labels: { yesNo: string; noYes: string }): Promise<boolean> {
+  async confirm(
+    question: string,
+    defaultYes: boolean,
+    labels: { yesNo: string; noYes: string },
+  ): Promise<boolean> {
     this.write(`${this.paint('bold', question)} ${defaultYes ? labels.noYes : labels.yesNo} `);
     const key = await this.key(['y', 'n', 'enter'], this.assumeYes || defaultYes ? 'y' : 'n');
     const yes = key === 'y' || (key === 'enter' && defaultYes);

@@ -33,7 +33,8 @@ const en = {
   backHome: 'Back to the lessons',
   footer: 'Dockside: every command tested against a real Docker Engine.',
   followSummary: 'Follow this lesson in your terminal',
-  followText: 'In a clone of the Dockside repository (after npm install), this runs the lesson step by step against your own Docker, checks each output and cleans up when you quit.',
+  followText:
+    'In a clone of the Dockside repository (after npm install), this runs the lesson step by step against your own Docker, checks each output and cleans up when you quit.',
   followTitle: 'Run this lesson step by step',
   editPrompt: 'Found a mistake, or a command that no longer works?',
   editPage: 'Edit this page on GitHub',
@@ -71,7 +72,8 @@ const ko: UiStrings = {
   backHome: '레슨 목록으로',
   footer: 'Dockside: 모든 명령을 실제 Docker Engine에서 테스트합니다.',
   followSummary: '이 레슨을 터미널에서 따라 하기',
-  followText: 'Dockside 저장소를 클론하고 npm install을 마친 뒤 아래 명령을 실행하면, 내 Docker에서 레슨을 한 단계씩 실행하고 출력이 레슨과 같은지 확인해 줍니다. 중간에 그만두면 정리도 해 줍니다.',
+  followText:
+    'Dockside 저장소를 클론하고 npm install을 마친 뒤 아래 명령을 실행하면, 내 Docker에서 레슨을 한 단계씩 실행하고 출력이 레슨과 같은지 확인해 줍니다. 중간에 그만두면 정리도 해 줍니다.',
   followTitle: '레슨을 한 단계씩 실행하기',
   editPrompt: '틀린 내용이나 더 이상 동작하지 않는 명령을 발견했나요?',
   editPage: 'GitHub에서 이 페이지 수정하기',

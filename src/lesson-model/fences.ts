@@ -43,5 +43,9 @@ function unclosed(node: Code, lines: string[]): UnclosedFence | undefined {
   const marker = opening[1]!;
   const closing = new RegExp(`^\\s*${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
   if (end > start && closing.test(bare(lines[end - 1]))) return undefined;
-  return { line: start, opening: `${marker}${opening[2]!.trim() ? opening[2]!.trim().split(/\s+/)[0] : ''}`, closing: marker };
+  return {
+    line: start,
+    opening: `${marker}${opening[2]!.trim() ? opening[2]!.trim().split(/\s+/)[0] : ''}`,
+    closing: marker,
+  };
 }

@@ -15,7 +15,7 @@ const EXPECTED: Record<string, string> = {
   title: 'a title of 3 to 80 characters',
   description: 'one line of 10 to 200 characters',
   course: 'a course id from content/courses.yaml, like docker-concepts',
-  order: 'a whole number from 1 to 99: the lesson\'s place in its course',
+  order: "a whole number from 1 to 99: the lesson's place in its course",
   objectives: 'a list of 2 to 8 objectives, each a short sentence',
   verified: 'date: YYYY-MM-DD and docker: "29.0" (the Docker version you last ran every step with)',
   'verified.date': 'a date written YYYY-MM-DD',
@@ -41,10 +41,16 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter });
   // linePos counts from 1, so the YAML's first line is firstLine itself.
-  const lineOf = (offset: number | undefined) => firstLine + (offset === undefined ? 0 : lineCounter.linePos(offset).line - 1);
+  const lineOf = (offset: number | undefined) =>
+    firstLine + (offset === undefined ? 0 : lineCounter.linePos(offset).line - 1);
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
-    throw new LessonError(file, lineOf(error.pos[0]), `front matter is ${yamlProblem(error)}`, `${YAML_FIX}.`);
+    throw new LessonError(
+      file,
+      lineOf(error.pos[0]),
+      `front matter is ${yamlProblem(error)}`,
+      `${YAML_FIX}.`,
+    );
   }
   const parsed = lessonSchema.safeParse(doc.toJS());
   if (parsed.success) return parsed.data;
@@ -56,24 +62,46 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
       const parent = (issue.path.length ? doc.getIn(issue.path, true) : doc.contents) as YamlNode | undefined;
       const known = issue.path.length === 0 ? Object.keys(lessonSchema.shape) : ['date', 'docker'];
       return issue.keys.map((key) => {
-        const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+        const pair = isMap(parent)
+          ? parent.items.find((item) => isScalar(item.key) && item.key.value === key)
+          : undefined;
         const keyNode = pair?.key as YamlNode | undefined;
         const name = [...issue.path, key].join('.');
         const hint = UNKNOWN_FIELD_HINTS[name];
         return hint
-          ? { line: lineOf(keyNode?.range?.[0]), text: `front matter has an unknown field "${name}"`, fix: hint.replace(/^./, (c) => c.toUpperCase()) }
-          : { line: lineOf(keyNode?.range?.[0]), text: `front matter has an unknown field "${name}": expected only ${known.join(', ')}`, fix: 'Delete the line, or rename the field to one of those' };
+          ? {
+              line: lineOf(keyNode?.range?.[0]),
+              text: `front matter has an unknown field "${name}"`,
+              fix: hint.replace(/^./, (c) => c.toUpperCase()),
+            }
+          : {
+              line: lineOf(keyNode?.range?.[0]),
+              text: `front matter has an unknown field "${name}": expected only ${known.join(', ')}`,
+              fix: 'Delete the line, or rename the field to one of those',
+            };
       });
     }
     const node = doc.getIn(issue.path, true) as YamlNode | undefined;
-    const found = isScalar(node) ? JSON.stringify(node.value) : node === undefined ? 'nothing' : isMap(node) ? 'a mapping' : 'a list';
+    const found = isScalar(node)
+      ? JSON.stringify(node.value)
+      : node === undefined
+        ? 'nothing'
+        : isMap(node)
+          ? 'a mapping'
+          : 'a list';
     const line = lineOf(node?.range?.[0] ?? (doc.contents as YamlNode | null)?.range?.[0]);
     const expected = EXPECTED[field] ?? EXPECTED[String(issue.path[0] ?? '')] ?? issue.message;
-    const fix = node === undefined ? `Add the field "${field}" (scripts/templates/lesson.en.mdx shows every field)` : TEMPLATE_FIX;
+    const fix =
+      node === undefined
+        ? `Add the field "${field}" (scripts/templates/lesson.en.mdx shows every field)`
+        : TEMPLATE_FIX;
     return [{ line, text: `front matter field "${field}": found ${found}, expected ${expected}`, fix }];
   });
   const first = problems[0]!;
-  const rest = problems.slice(1).map((p) => `\n  line ${p.line}: ${p.text}`).join('');
+  const rest = problems
+    .slice(1)
+    .map((p) => `\n  line ${p.line}: ${p.text}`)
+    .join('');
   throw new LessonError(file, first.line, first.text + rest, first.fix);
 }
 

@@ -46,7 +46,13 @@ export function collectCommandBlocks(tree: Root, file: string): LessonBlock[] {
         lastParagraph = child;
       } else if (child.type === 'code' && child.lang === COMMAND_BLOCK_LANG) {
         const line = child.position?.start.line;
-        if (line === undefined) throw new LessonError(file, 1, 'a command block has no position', 'Report this as a bug in Dockside.');
+        if (line === undefined)
+          throw new LessonError(
+            file,
+            1,
+            'a command block has no position',
+            'Report this as a bug in Dockside.',
+          );
         found.push({
           block: parseCommandBlock(child.value, child.meta, { file, line }),
           heading,
@@ -77,7 +83,8 @@ export function tabGroups(blocks: LessonBlock[]): LessonBlock[][] {
       previous !== undefined &&
       previous.parent === found.parent &&
       found.parent.children.indexOf(found.node) === found.parent.children.indexOf(previous.node) + 1;
-    if (group && adjacent && !group.some((member) => member.block.shell === found.block.shell)) group.push(found);
+    if (group && adjacent && !group.some((member) => member.block.shell === found.block.shell))
+      group.push(found);
     else groups.push([found]);
   }
   return groups;

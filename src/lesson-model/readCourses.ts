@@ -14,20 +14,51 @@ import { YAML_FIX, yamlProblem } from './yamlErrors.ts';
 export const COURSES_FILE = path.join(CONTENT_DIR, 'courses.yaml');
 
 /** courses.yaml, validated entry by entry so each problem has its line. */
-export function readCoursesFile(absolute: string): { courses: Course[]; lines: number[]; problems: LessonError[] } {
+export function readCoursesFile(absolute: string): {
+  courses: Course[];
+  lines: number[];
+  problems: LessonError[];
+} {
   const file = relativeToRepo(absolute);
   if (!existsSync(absolute)) {
-    return { courses: [], lines: [], problems: [new LessonError(file, 1, 'the course list is missing', 'Create it: a YAML list of courses with id, order, title and description in en and ko')] };
+    return {
+      courses: [],
+      lines: [],
+      problems: [
+        new LessonError(
+          file,
+          1,
+          'the course list is missing',
+          'Create it: a YAML list of courses with id, order, title and description in en and ko',
+        ),
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(readFileSync(absolute, 'utf8'), { lineCounter });
-  const lineOf = (node: YamlNode | undefined | null) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  const lineOf = (node: YamlNode | undefined | null) =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   if (doc.errors.length) {
     const error = doc.errors[0]!;
-    return { courses: [], lines: [], problems: [new LessonError(file, lineCounter.linePos(error.pos[0]).line, yamlProblem(error), YAML_FIX)] };
+    return {
+      courses: [],
+      lines: [],
+      problems: [new LessonError(file, lineCounter.linePos(error.pos[0]).line, yamlProblem(error), YAML_FIX)],
+    };
   }
   if (!isSeq(doc.contents)) {
-    return { courses: [], lines: [], problems: [new LessonError(file, 1, 'the course list is not a YAML list', 'Write each course as a list item starting with "- id: …"')] };
+    return {
+      courses: [],
+      lines: [],
+      problems: [
+        new LessonError(
+          file,
+          1,
+          'the course list is not a YAML list',
+          'Write each course as a list item starting with "- id: …"',
+        ),
+      ],
+    };
   }
   const courses: Course[] = [];
   /** The line of each course's id, for problems found later (a duplicate id). */
@@ -43,7 +74,14 @@ export function readCoursesFile(absolute: string): { courses: Course[]; lines: n
     for (const issue of parsed.error.issues) {
       const field = issue.path.join('.') || `course ${index + 1}`;
       const node = doc.getIn([index, ...issue.path], true) as YamlNode | undefined;
-      problems.push(new LessonError(file, lineOf(node ?? (item as YamlNode)), `course ${index + 1}, field "${field}": ${issue.message}`, 'Each course needs id (lower-case-with-hyphens), order (1, 2, …), and title and description in en and ko'));
+      problems.push(
+        new LessonError(
+          file,
+          lineOf(node ?? (item as YamlNode)),
+          `course ${index + 1}, field "${field}": ${issue.message}`,
+          'Each course needs id (lower-case-with-hyphens), order (1, 2, …), and title and description in en and ko',
+        ),
+      );
     }
   });
   return { courses, lines, problems };

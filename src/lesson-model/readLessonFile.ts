@@ -70,15 +70,30 @@ export function readLessonFile(absolute: string): LessonFile {
     tree = processor.runSync(processor.parse(text)) as Root;
   } catch (error) {
     const place = (error as { line?: number }).line ?? 1;
-    throw new LessonError(file, place, `MDX does not parse: ${(error as Error).message}`, 'Close every tag and fence; write { and < in prose as \\{ and &lt;.');
+    throw new LessonError(
+      file,
+      place,
+      `MDX does not parse: ${(error as Error).message}`,
+      'Close every tag and fence; write { and < in prose as \\{ and &lt;.',
+    );
   }
   const unclosed = findUnclosedFence(tree, text);
   if (unclosed) {
-    throw new LessonError(file, unclosed.line, `the ${unclosed.opening} fence opened here is never closed, so the rest of the file is read as code`, `Add a line with ${unclosed.closing} right after the block's last line.`);
+    throw new LessonError(
+      file,
+      unclosed.line,
+      `the ${unclosed.opening} fence opened here is never closed, so the rest of the file is read as code`,
+      `Add a line with ${unclosed.closing} right after the block's last line.`,
+    );
   }
   const yamlNode = tree.children.find((node) => node.type === 'yaml');
   if (!yamlNode || yamlNode.type !== 'yaml') {
-    throw new LessonError(file, 1, 'no front matter', 'Start the file with a --- block holding title, description, course, order, objectives and verified.');
+    throw new LessonError(
+      file,
+      1,
+      'no front matter',
+      'Start the file with a --- block holding title, description, course, order, objectives and verified.',
+    );
   }
   // The YAML body starts on the line after the opening ---.
   const frontmatter = readFrontmatter(yamlNode.value, file, (yamlNode.position?.start.line ?? 1) + 1);

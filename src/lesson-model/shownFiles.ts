@@ -25,7 +25,12 @@ export interface ShownFile {
 }
 
 /** `filesDir` is content/files/ of the lesson's content tree (see filesDirFor in readLessonFile.ts). */
-export function collectShownFiles(tree: Root, file: string, slug: string, filesDir: string = FILES_DIR): ShownFile[] {
+export function collectShownFiles(
+  tree: Root,
+  file: string,
+  slug: string,
+  filesDir: string = FILES_DIR,
+): ShownFile[] {
   const found: ShownFile[] = [];
   const walk = (parent: Parent) => {
     for (const child of parent.children as Nodes[]) {
@@ -34,18 +39,43 @@ export function collectShownFiles(tree: Root, file: string, slug: string, filesD
         const meta = parseFenceMeta(child.meta, { file, line });
         const name = meta.get('file');
         // As the author finds it from the repository root: content/files/<slug>/<name>.
-        const source = path.relative(path.resolve(FILES_DIR, '../..'), path.join(filesDir, slug, String(name)));
+        const source = path.relative(
+          path.resolve(FILES_DIR, '../..'),
+          path.join(filesDir, slug, String(name)),
+        );
         if (typeof name !== 'string' || name.includes('..') || path.isAbsolute(name)) {
-          throw new LessonError(file, line, `file=${String(name)} is not a file name inside the lesson's folder`, 'Write file=compose.yaml, with the file saved in content/files/<lesson slug>/.');
+          throw new LessonError(
+            file,
+            line,
+            `file=${String(name)} is not a file name inside the lesson's folder`,
+            'Write file=compose.yaml, with the file saved in content/files/<lesson slug>/.',
+          );
         }
         if (child.value.trim() !== '') {
-          throw new LessonError(file, line, `the fence for ${name} has text in it`, `Leave the fence empty: its text is read from ${source}, so page and tests use the same file.`);
+          throw new LessonError(
+            file,
+            line,
+            `the fence for ${name} has text in it`,
+            `Leave the fence empty: its text is read from ${source}, so page and tests use the same file.`,
+          );
         }
         const absolute = path.join(filesDir, slug, name);
         if (!existsSync(absolute)) {
-          throw new LessonError(file, line, `${source} does not exist`, `Create ${source}, or fix the name after file=.`);
+          throw new LessonError(
+            file,
+            line,
+            `${source} does not exist`,
+            `Create ${source}, or fix the name after file=.`,
+          );
         }
-        found.push({ name, lang: child.lang ?? 'text', content: readFileSync(absolute, 'utf8'), line, node: child, parent });
+        found.push({
+          name,
+          lang: child.lang ?? 'text',
+          content: readFileSync(absolute, 'utf8'),
+          line,
+          node: child,
+          parent,
+        });
       } else if ('children' in child) {
         walk(child as Parent);
       }

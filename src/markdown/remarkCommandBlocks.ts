@@ -11,7 +11,11 @@ import { lessonPath } from './lessonPath.ts';
 import { collectCommandBlocks, tabGroups } from '../lesson-model/lessonBlocks.ts';
 
 /** The components get the parsed blocks as JSON: they render, they never parse. */
-function element(name: 'CommandBlock' | 'CommandTabs', attribute: 'block' | 'blocks', value: unknown): MdxJsxFlowElement {
+function element(
+  name: 'CommandBlock' | 'CommandTabs',
+  attribute: 'block' | 'blocks',
+  value: unknown,
+): MdxJsxFlowElement {
   return {
     type: 'mdxJsxFlowElement',
     name,
@@ -31,7 +35,11 @@ export function remarkCommandBlocks() {
       const replacement =
         group.length === 1
           ? element('CommandBlock', 'block', first.block)
-          : element('CommandTabs', 'blocks', group.map((member) => member.block));
+          : element(
+              'CommandTabs',
+              'blocks',
+              group.map((member) => member.block),
+            );
       siblings.splice(start, group.length, replacement as unknown as RootContent);
     }
   };

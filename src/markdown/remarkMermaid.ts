@@ -8,11 +8,19 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isDiagramFence } from '../lesson-model/diagramFences.ts';
 import { lessonPath } from './lessonPath.ts';
-import { renderDiagram as defaultRender, type RenderDiagramOptions, type RenderedDiagram } from '../diagrams/renderMermaid.ts';
+import {
+  renderDiagram as defaultRender,
+  type RenderDiagramOptions,
+  type RenderedDiagram,
+} from '../diagrams/renderMermaid.ts';
 
 export interface RemarkMermaidOptions {
   /** Replaces the renderer (tests). */
-  render?: (source: string, at: { file: string; line: number }, options?: RenderDiagramOptions) => Promise<RenderedDiagram>;
+  render?: (
+    source: string,
+    at: { file: string; line: number },
+    options?: RenderDiagramOptions,
+  ) => Promise<RenderedDiagram>;
 }
 
 /** The MDX JSX node shape (mdast-util-mdx-jsx), written out to avoid a type-only dependency. */
@@ -37,11 +45,19 @@ export default function remarkMermaid(options: RemarkMermaidOptions = {}) {
     for (const { node, index, parent } of found) {
       const occurrence = seen.get(node.value) ?? 0;
       seen.set(node.value, occurrence + 1);
-      const diagram = await render(node.value, { file: where, line: node.position?.start.line ?? 1 }, { occurrence });
+      const diagram = await render(
+        node.value,
+        { file: where, line: node.position?.start.line ?? 1 },
+        { occurrence },
+      );
       const element: DiagramElement = {
         type: 'mdxJsxFlowElement',
         name: 'Diagram',
-        attributes: (['light', 'dark', 'title', 'description'] as const).map((name) => ({ type: 'mdxJsxAttribute', name, value: diagram[name] })),
+        attributes: (['light', 'dark', 'title', 'description'] as const).map((name) => ({
+          type: 'mdxJsxAttribute',
+          name,
+          value: diagram[name],
+        })),
         children: [],
       };
       parent.children[index] = element as unknown as RootContent;

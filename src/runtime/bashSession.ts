@@ -129,7 +129,9 @@ export class BashSession {
         this.finishPending(null);
         resolve();
       };
-      this.child.on('close', (code, signal) => done(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : null)));
+      this.child.on('close', (code, signal) =>
+        done(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : null)),
+      );
       this.child.on('error', (error) => {
         this.stray += `bash could not start: ${error.message}\n`;
         done(null);
@@ -167,12 +169,26 @@ export class BashSession {
     if (this.pending) throw new Error('BashSession.run: the previous command is still running');
     const started = performance.now();
     if (this.exited) {
-      return Promise.resolve({ output: '', exitCode: null, timedOut: false, sessionEnded: true, durationMs: 0 });
+      return Promise.resolve({
+        output: '',
+        exitCode: null,
+        timedOut: false,
+        sessionEnded: true,
+        durationMs: 0,
+      });
     }
     if (command.includes('\0')) throw new Error('BashSession.run: a command cannot contain a NUL character');
     return new Promise((resolve) => {
       const marker = `__dockside_end_${randomBytes(16).toString('hex')}__`;
-      const pending: Pending = { marker, output: '', streamed: 0, options, started, timedOut: false, resolve };
+      const pending: Pending = {
+        marker,
+        output: '',
+        streamed: 0,
+        options,
+        started,
+        timedOut: false,
+        resolve,
+      };
       this.pending = pending;
       pending.timer = setTimeout(() => {
         pending.timedOut = true;
@@ -216,7 +232,8 @@ export class BashSession {
   }
 
   private stream(pending: Pending, upTo: number) {
-    if (upTo > pending.streamed && pending.options.onOutput) pending.options.onOutput(pending.output.slice(pending.streamed, upTo));
+    if (upTo > pending.streamed && pending.options.onOutput)
+      pending.options.onOutput(pending.output.slice(pending.streamed, upTo));
     pending.streamed = Math.max(pending.streamed, upTo);
   }
 

@@ -31,11 +31,18 @@ export async function engineStatus(): Promise<EngineStatus> {
         : (said.at(-1) ?? `docker version exited with ${result.code}`);
     return { ok: false, reason, mirrors: [] };
   }
-  const mirrors = await exec('docker', ['info', '--format', '{{range .RegistryConfig.Mirrors}}{{println .}}{{end}}'], { timeoutMs: 20_000 });
+  const mirrors = await exec(
+    'docker',
+    ['info', '--format', '{{range .RegistryConfig.Mirrors}}{{println .}}{{end}}'],
+    { timeoutMs: 20_000 },
+  );
   return {
     ok: true,
     version: result.stdout.trim(),
-    mirrors: mirrors.stdout.split('\n').map((line) => line.trim()).filter(Boolean),
+    mirrors: mirrors.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
   };
 }
 
@@ -72,12 +79,24 @@ export async function snapshot(): Promise<Snapshot> {
   const add = (object: DockerObject) => objects.set(keyOf(object), object);
   for (const line of lines(containers)) {
     const [id = '', name = '', project = ''] = line.split('\t');
-    add({ kind: 'container', key: id, display: `${name} (${shortId(id)})`, composeProject: project || undefined });
+    add({
+      kind: 'container',
+      key: id,
+      display: `${name} (${shortId(id)})`,
+      composeProject: project || undefined,
+    });
   }
   for (const line of lines(volumes)) {
     const [name = '', project = ''] = line.split('\t');
-    const anonymous = /^[0-9a-f]{64}$/.test(name) ? ' (anonymous: a VOLUME in the image, removed by `docker rm -v` or `--rm`)' : '';
-    add({ kind: 'volume', key: name, display: `${name.length === 64 ? shortId(name) : name}${anonymous}`, composeProject: project || undefined });
+    const anonymous = /^[0-9a-f]{64}$/.test(name)
+      ? ' (anonymous: a VOLUME in the image, removed by `docker rm -v` or `--rm`)'
+      : '';
+    add({
+      kind: 'volume',
+      key: name,
+      display: `${name.length === 64 ? shortId(name) : name}${anonymous}`,
+      composeProject: project || undefined,
+    });
   }
   for (const line of lines(networks)) {
     const [id = '', name = '', project = ''] = line.split('\t');
@@ -87,13 +106,19 @@ export async function snapshot(): Promise<Snapshot> {
   for (const line of lines(images)) {
     const [id = '', repository = '', tag = ''] = line.split('\t');
     imageIds.add(id);
-    if (repository !== '<none>' && tag !== '<none>') add({ kind: 'image', key: `${repository}:${tag}`, display: `${repository}:${tag}` });
+    if (repository !== '<none>' && tag !== '<none>')
+      add({ kind: 'image', key: `${repository}:${tag}`, display: `${repository}:${tag}` });
     else add({ kind: 'image', key: id, display: `${shortId(id)} (untagged)` });
   }
   return { objects, imageIds };
 }
 
-const ATTRIBUTION = { container: 'containers', network: 'networks', volume: 'volumes', image: 'images' } as const;
+const ATTRIBUTION = {
+  container: 'containers',
+  network: 'networks',
+  volume: 'volumes',
+  image: 'images',
+} as const;
 
 /**
  * Objects in `after` that were not in `before` and (when a recorder watched) that the lesson created,
@@ -101,13 +126,15 @@ const ATTRIBUTION = { container: 'containers', network: 'networks', volume: 'vol
  */
 export function newObjects(before: Snapshot, after: Snapshot, created?: CreatedObjects): DockerObject[] {
   const order = { container: 0, network: 1, volume: 2, image: 3 } as const;
-  return [...after.objects.entries()]
-    .filter(([key]) => !before.objects.has(key))
-    .map(([, object]) => object)
-    .filter((object) => !created || created[ATTRIBUTION[object.kind]].has(object.key))
-    // An untagged image that existed before (it lost its tag during the lesson) is not the lesson's.
-    .filter((object) => !(object.kind === 'image' && before.imageIds.has(object.key)))
-    .sort((a, b) => order[a.kind] - order[b.kind]);
+  return (
+    [...after.objects.entries()]
+      .filter(([key]) => !before.objects.has(key))
+      .map(([, object]) => object)
+      .filter((object) => !created || created[ATTRIBUTION[object.kind]].has(object.key))
+      // An untagged image that existed before (it lost its tag during the lesson) is not the lesson's.
+      .filter((object) => !(object.kind === 'image' && before.imageIds.has(object.key)))
+      .sort((a, b) => order[a.kind] - order[b.kind])
+  );
 }
 
 /** Groups objects for a report: Compose projects first as one line each, then the rest. */
@@ -115,7 +142,8 @@ export function describeObjects(objects: DockerObject[]): string[] {
   const projects = new Map<string, DockerObject[]>();
   const loose: string[] = [];
   for (const object of objects) {
-    if (object.composeProject) projects.set(object.composeProject, [...(projects.get(object.composeProject) ?? []), object]);
+    if (object.composeProject)
+      projects.set(object.composeProject, [...(projects.get(object.composeProject) ?? []), object]);
     else loose.push(`${object.kind} ${object.display}`);
   }
   const grouped = [...projects].map(([project, members]) => {
@@ -142,15 +170,24 @@ export async function removeObjects(objects: DockerObject[]): Promise<string[]> 
       }
     }
   };
-  const keys = (kind: DockerObject['kind']) => objects.filter((object) => object.kind === kind).map((object) => object.key);
+  const keys = (kind: DockerObject['kind']) =>
+    objects.filter((object) => object.kind === kind).map((object) => object.key);
   // -v: a container's anonymous volumes go with it (they are the lesson's too).
   await remove('container', ['rm', '--force', '--volumes'], keys('container'));
   await remove('network', ['network', 'rm'], keys('network'));
   await remove('volume', ['volume', 'rm', '--force'], keys('volume'));
   // References before bare IDs: removing a reference untags; the image goes with its last reference.
   const images = keys('image');
-  await remove('image', ['image', 'rm'], images.filter((key) => !key.startsWith('sha256:')));
-  await remove('image', ['image', 'rm'], images.filter((key) => key.startsWith('sha256:')));
+  await remove(
+    'image',
+    ['image', 'rm'],
+    images.filter((key) => !key.startsWith('sha256:')),
+  );
+  await remove(
+    'image',
+    ['image', 'rm'],
+    images.filter((key) => key.startsWith('sha256:')),
+  );
   return problems;
 }
 

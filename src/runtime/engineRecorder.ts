@@ -42,7 +42,9 @@ export interface CreatedObjects {
 
 /** `docker.io/library/redis` → `redis`, the way `docker image ls` names repositories. */
 export function shortRepository(repository: string): string {
-  return repository.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
+  return repository
+    .replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
+    .replace(/^library\//, '');
 }
 
 function reference(repository: string | null, tag: string | null): string | undefined {
@@ -50,7 +52,8 @@ function reference(repository: string | null, tag: string | null): string | unde
   if (repository.includes('@')) return shortRepository(repository);
   // `fromImage=redis:8` with no tag parameter also happens.
   const lastColon = repository.lastIndexOf(':');
-  if (!tag && lastColon > repository.lastIndexOf('/')) return `${shortRepository(repository.slice(0, lastColon))}:${repository.slice(lastColon + 1)}`;
+  if (!tag && lastColon > repository.lastIndexOf('/'))
+    return `${shortRepository(repository.slice(0, lastColon))}:${repository.slice(lastColon + 1)}`;
   return `${shortRepository(repository)}:${tag || 'latest'}`;
 }
 
@@ -69,7 +72,12 @@ function jsonLines(body: string): Record<string, unknown>[] {
 
 export class EngineRecorder {
   readonly socketPath: string;
-  readonly created: CreatedObjects = { containers: new Set(), networks: new Set(), volumes: new Set(), images: new Set() };
+  readonly created: CreatedObjects = {
+    containers: new Set(),
+    networks: new Set(),
+    volumes: new Set(),
+    images: new Set(),
+  };
   private readonly server: http.Server;
   private readonly target: EngineEndpoint;
   // Keep-alive, like the docker CLI itself: with `Connection: close` requests, dockerd 20.10 sometimes drops
@@ -162,10 +170,14 @@ export class EngineRecorder {
 
   /** attach, exec and BuildKit switch protocols: replay the request head and pipe both ways. */
   private pipeRaw(request: http.IncomingMessage, client: net.Socket, head: Buffer) {
-    const upstream = 'socketPath' in this.target ? net.connect(this.target.socketPath) : net.connect(this.target.port, this.target.host);
+    const upstream =
+      'socketPath' in this.target
+        ? net.connect(this.target.socketPath)
+        : net.connect(this.target.port, this.target.host);
     this.rawSockets.add(client).add(upstream);
     const lines = [`${request.method} ${request.url} HTTP/${request.httpVersion}`];
-    for (let i = 0; i < request.rawHeaders.length; i += 2) lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
+    for (let i = 0; i < request.rawHeaders.length; i += 2)
+      lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
     upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
     if (head.length) upstream.write(head);
     client.pipe(upstream).pipe(client);
@@ -202,14 +214,21 @@ export class EngineRecorder {
         this.track(this.recordMounts(id));
       };
     }
-    if (route === '/networks/create') return (body) => void (idFrom(body).Id && networks.add(idFrom(body).Id!));
-    if (route === '/volumes/create') return (body) => void (idFrom(body).Name && volumes.add(idFrom(body).Name!));
+    if (route === '/networks/create')
+      return (body) => void (idFrom(body).Id && networks.add(idFrom(body).Id!));
+    if (route === '/volumes/create')
+      return (body) => void (idFrom(body).Name && volumes.add(idFrom(body).Name!));
     if (route === '/images/create') {
-      const ref = query.get('fromSrc') ? reference(query.get('repo'), query.get('tag')) : reference(query.get('fromImage'), query.get('tag'));
+      const ref = query.get('fromSrc')
+        ? reference(query.get('repo'), query.get('tag'))
+        : reference(query.get('fromImage'), query.get('tag'));
       return () => void (ref && images.add(ref));
     }
     if (route === '/build') {
-      const tags = query.getAll('t').map((t) => reference(t, null)).filter((t): t is string => Boolean(t));
+      const tags = query
+        .getAll('t')
+        .map((t) => reference(t, null))
+        .filter((t): t is string => Boolean(t));
       return (body) => {
         for (const tag of tags) images.add(tag);
         for (const line of jsonLines(body)) {
@@ -251,20 +270,25 @@ export class EngineRecorder {
   /** A new container's volumes (anonymous ones from the image's VOLUME, named ones made on the fly). */
   private recordMounts(id: string): Promise<void> {
     return new Promise((resolve) => {
-      const request = http.request({ ...this.target, agent: this.agent, method: 'GET', path: `/containers/${id}/json` }, (answer) => {
-        let body = '';
-        answer.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-        answer.on('end', () => {
-          try {
-            const mounts = (JSON.parse(body) as { Mounts?: { Type?: string; Name?: string }[] }).Mounts ?? [];
-            for (const mount of mounts) if (mount.Type === 'volume' && mount.Name) this.created.volumes.add(mount.Name);
-          } catch {
-            // The container is already gone (`docker run --rm` of a short command): nothing to record.
-          }
-          resolve();
-        });
-        answer.on('error', () => resolve());
-      });
+      const request = http.request(
+        { ...this.target, agent: this.agent, method: 'GET', path: `/containers/${id}/json` },
+        (answer) => {
+          let body = '';
+          answer.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+          answer.on('end', () => {
+            try {
+              const mounts =
+                (JSON.parse(body) as { Mounts?: { Type?: string; Name?: string }[] }).Mounts ?? [];
+              for (const mount of mounts)
+                if (mount.Type === 'volume' && mount.Name) this.created.volumes.add(mount.Name);
+            } catch {
+              // The container is already gone (`docker run --rm` of a short command): nothing to record.
+            }
+            resolve();
+          });
+          answer.on('error', () => resolve());
+        },
+      );
       request.on('error', () => resolve());
       request.end();
     });

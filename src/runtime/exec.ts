@@ -22,7 +22,11 @@ export interface ExecOptions {
   echo?: boolean;
 }
 
-export function exec(program: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export function exec(
+  program: string,
+  args: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   return new Promise((resolve) => {
     const child = spawn(program, args, {
       cwd: options.cwd,
@@ -70,7 +74,11 @@ export class ExecError extends Error {
 }
 
 /** Like exec, but returns stdout and throws ExecError unless the program exits with 0. */
-export async function execOk(program: string, args: readonly string[], options: ExecOptions = {}): Promise<string> {
+export async function execOk(
+  program: string,
+  args: readonly string[],
+  options: ExecOptions = {},
+): Promise<string> {
   const result = await exec(program, args, options);
   if (result.code !== 0) throw new ExecError(`${program} ${args.join(' ')}`, result);
   return result.stdout;

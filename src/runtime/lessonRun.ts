@@ -31,7 +31,12 @@ export interface LessonOutcome {
 export interface LessonReporter {
   blockPassed(block: CommandBlock, title: string, durationMs: number): void;
   /** `shown` is the diff of expected against printed output, or (when the output matched) the output itself. */
-  commandFailed(block: CommandBlock, command: Command, problems: string[], shown: { title: string; text: string }): void;
+  commandFailed(
+    block: CommandBlock,
+    command: Command,
+    problems: string[],
+    shown: { title: string; text: string },
+  ): void;
   blockNotRun(block: CommandBlock, status: 'not run' | 'skipped', reason: string): void;
   leftovers(file: string, found: string[], removalProblems: string[], countedOn: string): void;
   interrupted(removed: string[], removalProblems: string[]): void;
@@ -58,7 +63,10 @@ function blockTitle(block: CommandBlock, heading: string): string {
 /** Problems with one command's outcome, in the words the report prints. */
 function judge({ result, expectedExit, match }: CommandOutcome, timeoutSeconds: number) {
   const problems: string[] = [];
-  if (result.timedOut) problems.push(`timed out after ${timeoutSeconds} s (the block's timeout; raise it with timeout=… if the step is slow)`);
+  if (result.timedOut)
+    problems.push(
+      `timed out after ${timeoutSeconds} s (the block's timeout; raise it with timeout=… if the step is slow)`,
+    );
   else if (result.exitCode === null) problems.push('the shell died while the command ran');
   else if (result.exitCode !== expectedExit) {
     problems.push(
@@ -150,7 +158,12 @@ export async function runLesson(
     const problems = left.length ? await removeObjects(left) : [];
     reporter.interrupted(describeObjects(left), problems);
     await runner.close();
-    return { blocks: outcomes, interrupted: true, lessonFailures: 0, durationMs: performance.now() - started };
+    return {
+      blocks: outcomes,
+      interrupted: true,
+      lessonFailures: 0,
+      durationMs: performance.now() - started,
+    };
   }
 
   // Leftovers: what the lesson created and did not remove; its cleanup step should have removed it.
@@ -159,8 +172,13 @@ export async function runLesson(
   if (left.length) {
     const problems = await removeObjects(left);
     const stillThere = await leftBy(running);
-    const removalProblems = [...problems, ...(stillThere.length ? [`still there: ${describeObjects(stillThere).join('; ')}`] : [])];
-    const cleanupBlock = [...outcomes].reverse().find((outcome) => outcome.block.cleanup && outcome.status === 'passed');
+    const removalProblems = [
+      ...problems,
+      ...(stillThere.length ? [`still there: ${describeObjects(stillThere).join('; ')}`] : []),
+    ];
+    const cleanupBlock = [...outcomes]
+      .reverse()
+      .find((outcome) => outcome.block.cleanup && outcome.status === 'passed');
     let countedOn: string;
     if (cleanupBlock) {
       cleanupBlock.status = 'failed';

@@ -19,7 +19,10 @@ const themeToggle = document.querySelector<HTMLButtonElement>('.theme-toggle');
 if (themeToggle) {
   const label = () => {
     const dark = root.dataset.theme === 'dark';
-    themeToggle.setAttribute('aria-label', (dark ? themeToggle.dataset.labelLight : themeToggle.dataset.labelDark) ?? '');
+    themeToggle.setAttribute(
+      'aria-label',
+      (dark ? themeToggle.dataset.labelLight : themeToggle.dataset.labelDark) ?? '',
+    );
     themeToggle.setAttribute('aria-pressed', String(dark));
   };
   themeToggle.hidden = false;

@@ -10,7 +10,10 @@ export function readingMinutes(mdx: string, locale: Locale): number {
     .replace(/^---[\s\S]*?\n---/, '')
     .replace(/```[\s\S]*?```/g, '')
     .replace(/<[^>]+>/g, ' ');
-  const units = locale === 'ko' ? (prose.match(/[\uac00-\ud7a3]/g) ?? []).length + (prose.match(/[A-Za-z]+/g) ?? []).length : (prose.match(/\S+/g) ?? []).length;
+  const units =
+    locale === 'ko'
+      ? (prose.match(/[\uac00-\ud7a3]/g) ?? []).length + (prose.match(/[A-Za-z]+/g) ?? []).length
+      : (prose.match(/\S+/g) ?? []).length;
   const perMinute = locale === 'ko' ? 500 : 220;
   return Math.max(1, Math.round(units / perMinute));
 }

@@ -16,7 +16,12 @@ for (const theme of ['light', 'dark'] as const) {
             rule: violation.id,
             impact: violation.impact,
             help: violation.help,
-            nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1, 2).join('')}`),
+            nodes: violation.nodes
+              .slice(0, 5)
+              .map(
+                (node) =>
+                  `${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1, 2).join('')}`,
+              ),
             count: violation.nodes.length,
           }));
         expect(serious).toEqual([]);

@@ -14,15 +14,26 @@ test.describe('copy buttons put only the commands on the clipboard', () => {
   for (const lesson of LESSONS) {
     test(lesson.path, async ({ page }) => {
       await page.goto(lesson.path);
-      await expect(page.locator('.prose figure.cmd:not(.cmd--file)'), 'one rendered block per block in the source').toHaveCount(lesson.source.blocks.length);
-      await expect(page.locator('.prose figure.cmd--file'), 'one shown file per file fence').toHaveCount(lesson.source.files.length);
-      await expect(page.locator('.prose .cmd__copy'), 'a copy button on each').toHaveCount(lesson.source.blocks.length + lesson.source.files.length);
+      await expect(
+        page.locator('.prose figure.cmd:not(.cmd--file)'),
+        'one rendered block per block in the source',
+      ).toHaveCount(lesson.source.blocks.length);
+      await expect(page.locator('.prose figure.cmd--file'), 'one shown file per file fence').toHaveCount(
+        lesson.source.files.length,
+      );
+      await expect(page.locator('.prose .cmd__copy'), 'a copy button on each').toHaveCount(
+        lesson.source.blocks.length + lesson.source.files.length,
+      );
       const copies = async (button: Locator, expected: string, where: string) => {
         // Start from something the button cannot produce, so a click that copies nothing fails.
         await page.evaluate(() => navigator.clipboard.writeText('(clipboard before the click)'));
         await button.click();
-        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: where }).toBe(expected);
-        await expect(button, `${where}: the button says it copied`).toHaveText(await button.getAttribute('data-copied') ?? 'data-copied');
+        await expect
+          .poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: where })
+          .toBe(expected);
+        await expect(button, `${where}: the button says it copied`).toHaveText(
+          (await button.getAttribute('data-copied')) ?? 'data-copied',
+        );
       };
       for (const found of lesson.source.blocks) {
         const where = `${found.block.file}:${found.block.line}`;
@@ -35,7 +46,11 @@ test.describe('copy buttons put only the commands on the clipboard', () => {
       for (const [index, file] of lesson.source.files.entries()) {
         const frame = page.locator('.prose figure.cmd--file').nth(index);
         await expect(frame.locator('.cmd__title')).toContainText(file.name);
-        await copies(frame.locator('.cmd__copy'), file.content, `${lesson.source.file}:${file.line} (${file.name})`);
+        await copies(
+          frame.locator('.cmd__copy'),
+          file.content,
+          `${lesson.source.file}:${file.line} (${file.name})`,
+        );
       }
       // The follow-along box copies the command that runs this very lesson in the terminal.
       const follow = page.locator('.follow-along');
@@ -72,20 +87,29 @@ test.describe('prompts are not selectable', () => {
         ]);
         expect(lines.length, `${where}: one selected line per displayed line`).toBe(expected.length);
         for (const [index, line] of expected.entries()) {
-          if (line.command) expect(lines[index], `${where}: command line ${index + 1} selected without its prompt`).toBe(line.text);
+          if (line.command)
+            expect(lines[index], `${where}: command line ${index + 1} selected without its prompt`).toBe(
+              line.text,
+            );
         }
         // No line starts with a prompt, except output that really does (written \$ in the source).
-        const promptLikeOutput = found.block.commands.flatMap((command) => command.output).filter((output) => {
-          const first = output.kind === 'text' ? output.segments[0] : undefined;
-          return first?.kind === 'literal' && first.text.startsWith(prompt.command);
-        }).length;
-        expect(lines.filter((line) => line.startsWith(prompt.command)).length, `${where}: lines starting with "${prompt.command}"`).toBe(promptLikeOutput);
+        const promptLikeOutput = found.block.commands
+          .flatMap((command) => command.output)
+          .filter((output) => {
+            const first = output.kind === 'text' ? output.segments[0] : undefined;
+            return first?.kind === 'literal' && first.text.startsWith(prompt.command);
+          }).length;
+        expect(
+          lines.filter((line) => line.startsWith(prompt.command)).length,
+          `${where}: lines starting with "${prompt.command}"`,
+        ).toBe(promptLikeOutput);
       }
     });
   }
 });
 
-const withTabs = (locale: string) => LESSONS.filter((lesson) => lesson.locale === locale && lesson.tabGroups.length > 0);
+const withTabs = (locale: string) =>
+  LESSONS.filter((lesson) => lesson.locale === locale && lesson.tabGroups.length > 0);
 
 /** Asserts that every tab group on the page shows `shell` and only `shell`. */
 async function expectShell(page: Page, lesson: LessonPage, shell: string) {

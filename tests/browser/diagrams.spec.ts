@@ -37,11 +37,19 @@ function readFigures(page: Page): Promise<{ svgs: SvgInfo[]; other: string[] }[]
             .filter(Boolean)
             .map((id) => {
               const target = document.getElementById(id);
-              return target ? { tag: target.tagName.toLowerCase(), text: (target.textContent ?? '').trim(), inside: svg.contains(target) } : null;
+              return target
+                ? {
+                    tag: target.tagName.toLowerCase(),
+                    text: (target.textContent ?? '').trim(),
+                    inside: svg.contains(target),
+                  }
+                : null;
             }),
         })),
         // A diagram is SVG markup, not a picture of one or a canvas, and no Mermaid source is left to render.
-        other: [...figure.querySelectorAll('img, canvas, object, iframe, pre.mermaid, .mermaid:not(svg)')].map((element) => element.tagName.toLowerCase()),
+        other: [
+          ...figure.querySelectorAll('img, canvas, object, iframe, pre.mermaid, .mermaid:not(svg)'),
+        ].map((element) => element.tagName.toLowerCase()),
       };
     }),
   );
@@ -67,7 +75,10 @@ for (const lesson of LESSONS) {
         expect(figure.other, `${where}: no images, canvases or unrendered Mermaid`).toEqual([]);
         expect(figure.svgs.length, `${where}: a light and a dark <svg>`).toBe(2);
         expect(figure.svgs.filter((svg) => svg.shown).length, `${where}: exactly one shown`).toBe(1);
-        expect(figure.svgs.filter((svg) => !svg.shown && svg.displayNone).length, `${where}: the other one display:none`).toBe(1);
+        expect(
+          figure.svgs.filter((svg) => !svg.shown && svg.displayNone).length,
+          `${where}: the other one display:none`,
+        ).toBe(1);
         for (const svg of figure.svgs) {
           expect(svg.role, `${where}: role`).toBe('img');
           expect(svg.labels.length, `${where}: aria-labelledby`).toBeGreaterThan(0);

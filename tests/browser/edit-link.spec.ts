@@ -11,8 +11,13 @@ test.describe('every lesson has an "Edit this page" link to its own file', () =>
       await page.goto(lesson.path);
       const link = page.locator('.edit-link a');
       await expect(link).toHaveCount(1);
-      await expect(link).toHaveAttribute('href', `${SITE.repository}/edit/${SITE.branch}/${lesson.source.file}`);
-      await expect(link).toHaveText(lesson.locale === 'ko' ? 'GitHub에서 이 페이지 수정하기' : 'Edit this page on GitHub');
+      await expect(link).toHaveAttribute(
+        'href',
+        `${SITE.repository}/edit/${SITE.branch}/${lesson.source.file}`,
+      );
+      await expect(link).toHaveText(
+        lesson.locale === 'ko' ? 'GitHub에서 이 페이지 수정하기' : 'Edit this page on GitHub',
+      );
     });
   }
 });

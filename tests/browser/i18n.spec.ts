@@ -5,7 +5,10 @@
 import { HOME_PAGES, LESSONS, expect, otherLocale, test } from './site.ts';
 
 test.describe('the language switch keeps the page', () => {
-  const pages = [...HOME_PAGES.map((path) => ({ path, locale: path.split('/')[1] as 'en' | 'ko', slug: '' })), ...LESSONS];
+  const pages = [
+    ...HOME_PAGES.map((path) => ({ path, locale: path.split('/')[1] as 'en' | 'ko', slug: '' })),
+    ...LESSONS,
+  ];
   for (const from of pages) {
     test(from.path, async ({ page }) => {
       const to = `/${otherLocale(from.locale)}/${from.slug ? `${from.slug}/` : ''}`;
@@ -13,7 +16,9 @@ test.describe('the language switch keeps the page', () => {
       await expect(page.locator('html')).toHaveAttribute('lang', from.locale);
       const h1 = await page.locator('h1').textContent();
 
-      const response = page.waitForResponse((r) => new URL(r.url()).pathname === to && r.request().resourceType() === 'document');
+      const response = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === to && r.request().resourceType() === 'document',
+      );
       await page.locator('.lang-switch').click();
       expect((await response).status(), `${to} exists`).toBe(200);
       await expect(page).toHaveURL(to);
@@ -35,7 +40,11 @@ test.describe('fonts and line breaking', () => {
         const element = page.locator(selector).first();
         const style = await element.evaluate((node) => {
           const computed = getComputedStyle(node);
-          return { fontFamily: computed.fontFamily, wordBreak: computed.wordBreak, lang: node.closest('[lang]')?.getAttribute('lang') };
+          return {
+            fontFamily: computed.fontFamily,
+            wordBreak: computed.wordBreak,
+            lang: node.closest('[lang]')?.getAttribute('lang'),
+          };
         });
         expect(style.lang, selector).toBe('ko');
         expect(style.wordBreak, `${selector}: word-break`).toBe('keep-all');
@@ -45,7 +54,10 @@ test.describe('fonts and line breaking', () => {
         }
       }
       // Commands keep the monospace font: the Korean stack must not reach code.
-      const codeFont = await page.locator('.prose .cmd__body .cmd__line').first().evaluate((node) => getComputedStyle(node).fontFamily);
+      const codeFont = await page
+        .locator('.prose .cmd__body .cmd__line')
+        .first()
+        .evaluate((node) => getComputedStyle(node).fontFamily);
       expect(codeFont, 'command block font').toMatch(/^ui-monospace/);
       // The glyphs really come from an installed Korean font, not from a download or a fallback box.
       const session = await page.context().newCDPSession(page);
@@ -54,15 +66,24 @@ test.describe('fonts and line breaking', () => {
       const { root } = await session.send('DOM.getDocument');
       const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
       const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
-      expect(fonts.some((font) => /Noto Sans CJK KR|Noto Sans KR/.test(font.familyName)), JSON.stringify(fonts)).toBe(true);
-      expect(fonts.filter((font) => font.isCustomFont), 'web fonts').toEqual([]);
+      expect(
+        fonts.some((font) => /Noto Sans CJK KR|Noto Sans KR/.test(font.familyName)),
+        JSON.stringify(fonts),
+      ).toBe(true);
+      expect(
+        fonts.filter((font) => font.isCustomFont),
+        'web fonts',
+      ).toEqual([]);
     });
   }
 
   test('English pages break words normally', async ({ page }) => {
     const lesson = LESSONS.find((l) => l.locale === 'en');
     await page.goto(lesson!.path);
-    const wordBreak = await page.locator('.prose p').first().evaluate((node) => getComputedStyle(node).wordBreak);
+    const wordBreak = await page
+      .locator('.prose p')
+      .first()
+      .evaluate((node) => getComputedStyle(node).wordBreak);
     expect(wordBreak).toBe('normal');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });

@@ -4,7 +4,9 @@
  */
 import { HOME_PAGES, LESSONS, expect, test } from './site.ts';
 
-const firstLessons = (['en', 'ko'] as const).flatMap((locale) => LESSONS.filter((l) => l.locale === locale).slice(0, 1));
+const firstLessons = (['en', 'ko'] as const).flatMap((locale) =>
+  LESSONS.filter((l) => l.locale === locale).slice(0, 1),
+);
 
 test.describe('skip link', () => {
   for (const path of [...HOME_PAGES, ...firstLessons.map((lesson) => lesson.path)]) {
@@ -19,7 +21,10 @@ test.describe('skip link', () => {
       await expect(page).toHaveURL(/#main$/);
       // The next Tab continues inside the content, not back at the header.
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#main'))), 'focus inside #main after Tab').toBe(true);
+      expect(
+        await page.evaluate(() => Boolean(document.activeElement?.closest('#main'))),
+        'focus inside #main after Tab',
+      ).toBe(true);
     });
   }
 });

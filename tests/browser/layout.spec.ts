@@ -11,11 +11,16 @@ test.describe('no horizontal page scroll at 360 px', () => {
         client: document.scrollingElement!.clientWidth,
         // For the message: what sticks out.
         wide: [...document.querySelectorAll('body *')]
-          .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .filter(
+            (element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5,
+          )
           .slice(0, 5)
           .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`),
       }));
-      expect(widths.scroll, `scrollWidth; elements past the edge: ${widths.wide.join(', ')}`).toBeLessThanOrEqual(360);
+      expect(
+        widths.scroll,
+        `scrollWidth; elements past the edge: ${widths.wide.join(', ')}`,
+      ).toBeLessThanOrEqual(360);
     });
   }
 });

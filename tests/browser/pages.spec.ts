@@ -33,7 +33,9 @@ test.describe('every page loads with no console error and no failed request', ()
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-      page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`));
+      page.on('requestfailed', (request) =>
+        problems.push(`failed: ${request.url()} (${request.failure()?.errorText})`),
+      );
       page.on('response', (response) => {
         if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
       });
@@ -64,20 +66,36 @@ test.describe('no request leaves the origin', () => {
 
       expect(requests.length, 'the page itself was recorded').toBeGreaterThan(0);
       const describe = (request: Request) => `${request.resourceType()} ${request.url()}`;
-      expect(requests.filter((request) => leavesOrigin(request, origin)).map(describe), 'requests to other origins').toEqual([]);
       expect(
-        requests.filter((request) => request.resourceType() === 'font' && leavesOrigin(request, origin)).map(describe),
+        requests.filter((request) => leavesOrigin(request, origin)).map(describe),
+        'requests to other origins',
+      ).toEqual([]);
+      expect(
+        requests
+          .filter((request) => request.resourceType() === 'font' && leavesOrigin(request, origin))
+          .map(describe),
         'fonts from other origins',
       ).toEqual([]);
       expect(
-        requests.filter((request) => request.resourceType() === 'script' && /mermaid/i.test(request.url())).map(describe),
+        requests
+          .filter((request) => request.resourceType() === 'script' && /mermaid/i.test(request.url()))
+          .map(describe),
         'Mermaid scripts',
       ).toEqual([]);
-      const scriptSources = await page.locator('script[src]').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src') ?? ''));
-      expect(scriptSources.filter((src) => /mermaid/i.test(src)), 'Mermaid <script src>').toEqual([]);
+      const scriptSources = await page
+        .locator('script[src]')
+        .evaluateAll((scripts) => scripts.map((script) => script.getAttribute('src') ?? ''));
+      expect(
+        scriptSources.filter((src) => /mermaid/i.test(src)),
+        'Mermaid <script src>',
+      ).toEqual([]);
       const inlineMermaid = await page
         .locator('script:not([src])')
-        .evaluateAll((scripts) => scripts.filter((script) => /mermaid\.(initialize|run|render)/.test(script.textContent ?? '')).length);
+        .evaluateAll(
+          (scripts) =>
+            scripts.filter((script) => /mermaid\.(initialize|run|render)/.test(script.textContent ?? ''))
+              .length,
+        );
       expect(inlineMermaid, 'inline scripts that run Mermaid').toBe(0);
     });
   }
@@ -87,7 +105,9 @@ test.describe('home pages', () => {
   test('link to every lesson of their language', async ({ page }) => {
     for (const home of HOME_PAGES) {
       await page.goto(home);
-      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      const hrefs = await page
+        .locator('main a[href]')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
       const locale = home.split('/')[1];
       for (const lesson of LESSONS.filter((l) => l.locale === locale)) {
         expect(hrefs, `${home} links to ${lesson.path}`).toContain(lesson.path);

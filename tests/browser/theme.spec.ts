@@ -62,14 +62,21 @@ test.describe('no flash of the wrong theme', () => {
         });
       });
       await page.goto(firstLesson!.path, { waitUntil: 'load' });
-      const seen = await page.evaluate(() => (window as unknown as { __theme: Record<string, unknown> }).__theme);
+      const seen = await page.evaluate(
+        () => (window as unknown as { __theme: Record<string, unknown> }).__theme,
+      );
       expect(seen['body'], 'when <body> starts').toBe(stored);
       expect(seen['frame'], 'at the first frame').toBe(stored);
       expect(seen['ready'], 'at DOMContentLoaded').toBe(stored);
       const dark = (color: unknown) => luminance(String(color)) < 0.05;
-      expect(dark(seen['readyBackground']), `body background ${String(seen['readyBackground'])}`).toBe(stored === 'dark');
+      expect(dark(seen['readyBackground']), `body background ${String(seen['readyBackground'])}`).toBe(
+        stored === 'dark',
+      );
       if (seen['frameBackground'] !== null) {
-        expect(dark(seen['frameBackground']), `first-frame background ${String(seen['frameBackground'])}`).toBe(stored === 'dark');
+        expect(
+          dark(seen['frameBackground']),
+          `first-frame background ${String(seen['frameBackground'])}`,
+        ).toBe(stored === 'dark');
       }
     });
   }

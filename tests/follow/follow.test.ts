@@ -18,14 +18,19 @@ let stateHome: string;
 let engineLock: EngineLock | undefined;
 
 function start(args: string, env: Record<string, string> = {}) {
-  const session = new TerminalSession(`${follow} ${args}`, { XDG_STATE_HOME: stateHome, LANG: 'C.UTF-8', ...env });
+  const session = new TerminalSession(`${follow} ${args}`, {
+    XDG_STATE_HOME: stateHome,
+    LANG: 'C.UTF-8',
+    ...env,
+  });
   sessions.push(session);
   return session;
 }
 
 const exists = (kind: string, name: string) => spawnSync('docker', [kind, 'inspect', name]).status === 0;
 const keysPrompt = 'Enter run · s skip · q quit ›';
-const verdicts = (session: TerminalSession) => session.count('✓ Output matches the lesson.') + session.count('✗ Output differs');
+const verdicts = (session: TerminalSession) =>
+  session.count('✓ Output matches the lesson.') + session.count('✗ Output differs');
 
 /** Waits for the n-th step prompt (counting from 1). */
 async function prompt(session: TerminalSession, n: number) {
@@ -59,10 +64,15 @@ async function runUntilHelloExists(session: TerminalSession, step: number): Prom
 
 beforeAll(async () => {
   stateHome = mkdtempSync(path.join(os.tmpdir(), 'dockside-follow-state-'));
-  if (!engineUp && process.env.CI === 'true') throw new Error('no Docker Engine answers; the follow-along tests need one');
+  if (!engineUp && process.env.CI === 'true')
+    throw new Error('no Docker Engine answers; the follow-along tests need one');
   // The lessons' names are fixed (ds-hello): wait while the snippet suite runs lessons on this engine.
-  const endpoint = spawnSync('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], { encoding: 'utf8' }).stdout.trim();
-  engineLock = await lockEngine(endpoint || 'default', (holder) => console.log(`waiting for the lesson run of pid ${holder} on this engine`));
+  const endpoint = spawnSync('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  engineLock = await lockEngine(endpoint || 'default', (holder) =>
+    console.log(`waiting for the lesson run of pid ${holder} on this engine`),
+  );
 }, 1_800_000);
 
 afterAll(() => engineLock?.release());

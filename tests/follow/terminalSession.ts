@@ -24,7 +24,9 @@ export class TerminalSession {
   }
 
   screen(): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-J', '-S', '-', '-t', this.name], { encoding: 'utf8' });
+    return execFileSync('tmux', ['capture-pane', '-p', '-J', '-S', '-', '-t', this.name], {
+      encoding: 'utf8',
+    });
   }
 
   /** Waits until the screen shows the text (or matches), then returns the screen. */
@@ -33,7 +35,8 @@ export class TerminalSession {
     for (;;) {
       const screen = this.screen();
       if (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${screen}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${String(expected)}; the screen shows:\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

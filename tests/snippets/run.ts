@@ -18,7 +18,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { styleText } from 'node:util';
 import { LessonError } from '../../src/lesson-model/errors.ts';
-import { LESSONS_DIR, listLessonFiles, readLessonFile, relativeToRepo } from '../../src/lesson-model/readLessonFile.ts';
+import {
+  LESSONS_DIR,
+  listLessonFiles,
+  readLessonFile,
+  relativeToRepo,
+} from '../../src/lesson-model/readLessonFile.ts';
 import { exec } from '../../src/runtime/exec.ts';
 import { loadStandins, registryHoldsCurrentBuild } from '../standins/definitions.ts';
 import { CONTRACT_LABEL, engineStatus, removeLabelled } from '../../src/runtime/engine.ts';
@@ -29,12 +34,20 @@ import { runLesson, type LessonReporter } from '../../src/runtime/lessonRun.ts';
 const REPO = path.resolve(import.meta.dirname, '../..');
 const STANDIN_MIRROR = 'http://127.0.0.1:5000/';
 
-const paint = (format: Parameters<typeof styleText>[0], text: string) => styleText(format, text, { stream: process.stdout });
+const paint = (format: Parameters<typeof styleText>[0], text: string) =>
+  styleText(format, text, { stream: process.stdout });
 const ok = paint('green', '✓');
 const bad = paint('red', '✗');
 const dash = paint('yellow', '–');
-const secs = (ms: number) => (ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
-const indent = (text: string, by: string) => text.split('\n').map((line) => by + line).join('\n');
+const secs = (ms: number) =>
+  ms >= 60_000
+    ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`
+    : `${(ms / 1000).toFixed(1)} s`;
+const indent = (text: string, by: string) =>
+  text
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
 
 interface Args {
   lessons: string[];
@@ -74,11 +87,15 @@ function resolveLessons(wanted: string[]): string[] {
 const reporter: LessonReporter = {
   blockPassed(block, title, durationMs) {
     const count = `${block.commands.length} command${block.commands.length === 1 ? '' : 's'}`;
-    console.log(`  ${ok} :${block.line}  ${title ? `${title}  ` : ''}${paint('dim', `(${count}, ${secs(durationMs)})`)}`);
+    console.log(
+      `  ${ok} :${block.line}  ${title ? `${title}  ` : ''}${paint('dim', `(${count}, ${secs(durationMs)})`)}`,
+    );
   },
   commandFailed(block, command, problems, shown) {
     console.log(`  ${bad} ${block.file}:${command.line}`);
-    console.log(indent(command.lines.map((line, i) => (i === 0 ? `$ ${line}` : `> ${line}`)).join('\n'), '      '));
+    console.log(
+      indent(command.lines.map((line, i) => (i === 0 ? `$ ${line}` : `> ${line}`)).join('\n'), '      '),
+    );
     for (const problem of problems) console.log(`      ${paint('red', problem)}`);
     console.log(`      ${paint('dim', shown.title)}`);
     console.log(indent(shown.text, '      │ '));
@@ -91,7 +108,9 @@ const reporter: LessonReporter = {
     for (const line of removalProblems) console.log(`  ${paint('red', `could not remove: ${line}`)}`);
   },
   leftovers(file, found, removalProblems, countedOn) {
-    console.log(`  ${bad} ${file}: left behind after the lesson (its cleanup step must remove these); ${countedOn}`);
+    console.log(
+      `  ${bad} ${file}: left behind after the lesson (its cleanup step must remove these); ${countedOn}`,
+    );
     for (const line of found) console.log(`      ${line}`);
     if (removalProblems.length) {
       console.log(`      ${paint('red', 'could not remove everything:')}`);
@@ -104,10 +123,14 @@ const reporter: LessonReporter = {
 function runContracts(): Promise<boolean> {
   return new Promise((resolve) => {
     const vitest = path.join(REPO, 'node_modules', 'vitest', 'vitest.mjs');
-    const child = spawn(process.execPath, [vitest, 'run', '--config', path.join(REPO, 'tests/standins/vitest.config.ts')], {
-      cwd: REPO,
-      stdio: 'inherit',
-    });
+    const child = spawn(
+      process.execPath,
+      [vitest, 'run', '--config', path.join(REPO, 'tests/standins/vitest.config.ts')],
+      {
+        cwd: REPO,
+        stdio: 'inherit',
+      },
+    );
     child.on('close', (code) => resolve(code === 0));
     child.on('error', () => resolve(false));
   });
@@ -140,10 +163,20 @@ async function main() {
     for (const standin of loadStandins()) {
       if (!(await registryHoldsCurrentBuild(standin).catch(() => false))) stale.push(standin.image);
     }
-    if (stale.length) console.log(paint('yellow', `warning: stand-ins missing or out of date: ${stale.join(', ')}. Run \`npm run standins\`.`));
+    if (stale.length)
+      console.log(
+        paint(
+          'yellow',
+          `warning: stand-ins missing or out of date: ${stale.join(', ')}. Run \`npm run standins\`.`,
+        ),
+      );
   }
 
-  const endpoint = (await exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], { timeoutMs: 20_000 })).stdout.trim();
+  const endpoint = (
+    await exec('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], {
+      timeoutMs: 20_000,
+    })
+  ).stdout.trim();
   const waitStarted = performance.now();
   let waited = false;
   await lockEngine(endpoint || 'default', (holder) => {
@@ -159,9 +192,16 @@ async function main() {
   const target = parseEndpoint(endpoint);
   const recorderDir = mkdtempSync(path.join(os.tmpdir(), 'dockside-engine-'));
   const recorder = target ? await EngineRecorder.start(target, recorderDir) : undefined;
-  const sessionEnv: NodeJS.ProcessEnv = recorder ? { ...process.env, DOCKER_HOST: recorder.dockerHost } : process.env;
+  const sessionEnv: NodeJS.ProcessEnv = recorder
+    ? { ...process.env, DOCKER_HOST: recorder.dockerHost }
+    : process.env;
   if (!recorder) {
-    console.log(paint('yellow', `note: cannot watch the engine at ${endpoint || '(unknown)'}; anything new during a lesson counts as the lesson's.`));
+    console.log(
+      paint(
+        'yellow',
+        `note: cannot watch the engine at ${endpoint || '(unknown)'}; anything new during a lesson counts as the lesson's.`,
+      ),
+    );
   }
   const closeRecorder = async () => {
     await recorder?.close();
@@ -173,7 +213,9 @@ async function main() {
   const interrupt = new AbortController();
   process.on('SIGINT', () => {
     if (interrupt.signal.aborted) return;
-    console.log(`\n${paint('yellow', 'interrupted: stopping and removing what the current lesson created…')}`);
+    console.log(
+      `\n${paint('yellow', 'interrupted: stopping and removing what the current lesson created…')}`,
+    );
     interrupt.abort();
   });
   const finishInterrupted = async () => {
@@ -230,9 +272,13 @@ async function main() {
 
   console.log('');
   if (contractsPassed !== undefined) {
-    console.log(`stand-in contracts ${contractsPassed ? 'passed' : paint('red', 'FAILED (see above)')} in ${secs(contractsMs)}`);
+    console.log(
+      `stand-in contracts ${contractsPassed ? 'passed' : paint('red', 'FAILED (see above)')} in ${secs(contractsMs)}`,
+    );
   }
-  console.log(`${files.length} lesson${files.length === 1 ? '' : 's'} in ${secs(performance.now() - wallStarted)}`);
+  console.log(
+    `${files.length} lesson${files.length === 1 ? '' : 's'} in ${secs(performance.now() - wallStarted)}`,
+  );
   if (notRun) console.log(`${notRun} not run (their reasons are listed above)`);
   if (skipped) console.log(`${skipped} skipped after a failed step`);
   console.log(`${passed} passed, ${failed} failed`);
@@ -240,6 +286,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`test:snippets crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `test:snippets crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exitCode = 1;
 });

@@ -31,7 +31,9 @@ import {
 
 const CACHE_DIR =
   process.env.DOCKSIDE_STANDINS_CACHE ??
-  (process.getuid?.() === 0 ? '/var/cache/dockside-standins' : path.join(os.homedir(), '.cache', 'dockside-standins'));
+  (process.getuid?.() === 0
+    ? '/var/cache/dockside-standins'
+    : path.join(os.homedir(), '.cache', 'dockside-standins'));
 const DEBIAN_MIRROR = process.env.DOCKSIDE_DEBIAN_MIRROR ?? 'http://deb.debian.org';
 
 /** The official slim images' dpkg filter: no documentation (except copyrights), manual pages or locales. */
@@ -77,7 +79,10 @@ function mirrorLines(suite: string): string[] {
 }
 
 /** Makes (or reuses) the root filesystem tarball of a stand-in. */
-async function buildRootfs(standin: Standin, options: Options): Promise<{ tarball: string; cached: boolean }> {
+async function buildRootfs(
+  standin: Standin,
+  options: Options,
+): Promise<{ tarball: string; cached: boolean }> {
   const rootfsDir = path.join(CACHE_DIR, 'rootfs');
   mkdirSync(rootfsDir, { recursive: true });
   const tarball = path.join(rootfsDir, `${standin.name}-${standin.rootfsHash.slice(0, 20)}.tar`);
@@ -114,7 +119,8 @@ async function buildRootfs(standin: Standin, options: Options): Promise<{ tarbal
   renameSync(partial, tarball);
   // Older tarballs of this stand-in are from definitions that no longer exist.
   for (const old of readdirSync(rootfsDir)) {
-    if (old.startsWith(`${standin.name}-`) && path.join(rootfsDir, old) !== tarball) rmSync(path.join(rootfsDir, old), { force: true });
+    if (old.startsWith(`${standin.name}-`) && path.join(rootfsDir, old) !== tarball)
+      rmSync(path.join(rootfsDir, old), { force: true });
   }
   return { tarball, cached: false };
 }
@@ -137,7 +143,14 @@ async function buildOne(standin: Standin, options: Options): Promise<string> {
     let step = performance.now();
     await docker(['import', tarball, rootfsImage], quiet);
     await docker(
-      ['build', '--force-rm', '--build-arg', `ROOTFS=${rootfsImage}`, ...tags.flatMap((tag) => ['-t', tag]), standin.dir],
+      [
+        'build',
+        '--force-rm',
+        '--build-arg',
+        `ROOTFS=${rootfsImage}`,
+        ...tags.flatMap((tag) => ['-t', tag]),
+        standin.dir,
+      ],
       { ...quiet, env: { ...process.env, DOCKER_BUILDKIT: '0' } },
     );
     steps.push(`image ${seconds(step)}`);
@@ -148,7 +161,8 @@ async function buildOne(standin: Standin, options: Options): Promise<string> {
   } finally {
     await exec('docker', ['image', 'rm', ...tags, rootfsImage], { timeoutMs: 60_000 });
   }
-  if (!(await registryHoldsCurrentBuild(standin))) throw new Error(`pushed ${tags[0]} but the registry does not show it`);
+  if (!(await registryHoldsCurrentBuild(standin)))
+    throw new Error(`pushed ${tags[0]} but the registry does not show it`);
   return `built in ${seconds(started)} (${steps.join(', ')})`;
 }
 
@@ -160,7 +174,9 @@ async function buildOne(standin: Standin, options: Options): Promise<string> {
 async function pruneOldMarkers(standins: Standin[]): Promise<number> {
   let pruned = 0;
   for (const repository of new Set(standins.map((standin) => standin.repository))) {
-    const response = await fetch(`http://${REGISTRY}/v2/${repository}/tags/list`, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`http://${REGISTRY}/v2/${repository}/tags/list`, {
+      signal: AbortSignal.timeout(5_000),
+    });
     if (!response.ok) continue;
     const tags = ((await response.json()) as { tags?: string[] | null }).tags ?? [];
     const current = new Set(standins.filter((standin) => standin.repository === repository).map(markerTag));
@@ -173,7 +189,10 @@ async function pruneOldMarkers(standins: Standin[]): Promise<number> {
       const digest = await registryDigest(repository, tag);
       // A manifest is deleted with all its tags: only when no current tag points at it.
       if (!digest || kept.has(digest)) continue;
-      const deleted = await fetch(`http://${REGISTRY}/v2/${repository}/manifests/${digest}`, { method: 'DELETE', signal: AbortSignal.timeout(5_000) });
+      const deleted = await fetch(`http://${REGISTRY}/v2/${repository}/manifests/${digest}`, {
+        method: 'DELETE',
+        signal: AbortSignal.timeout(5_000),
+      });
       if (deleted.ok) pruned += 1;
     }
   }
@@ -186,7 +205,8 @@ async function main() {
   const chosen = options.only.length
     ? options.only.map((wanted) => {
         const found = all.find((standin) => standin.name === wanted || standin.image === wanted);
-        if (!found) throw new Error(`no stand-in "${wanted}"; there are: ${all.map((s) => s.name).join(', ')}`);
+        if (!found)
+          throw new Error(`no stand-in "${wanted}"; there are: ${all.map((s) => s.name).join(', ')}`);
         return found;
       })
     : all;
@@ -194,7 +214,9 @@ async function main() {
   try {
     await registryDigest('library/dockside-probe', 'none');
   } catch (error) {
-    throw new Error(`the local registry at ${REGISTRY} does not answer (${(error as Error).message}). Run scripts/docker/setup-engine.sh as root first.`);
+    throw new Error(
+      `the local registry at ${REGISTRY} does not answer (${(error as Error).message}). Run scripts/docker/setup-engine.sh as root first.`,
+    );
   }
 
   const started = performance.now();

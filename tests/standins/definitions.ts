@@ -101,20 +101,26 @@ export function loadStandin(name: string): Standin {
   const parsed = definitionSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${path.relative(process.cwd(), file)}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new Error(
+      `${path.relative(process.cwd(), file)}: ${issue.path.join('.') || '(top)'}: ${issue.message}`,
+    );
   }
   const spec = parsed.data;
   const hookFiles = { setup: [], extract: [], essential: [], customize: [] } as Record<HookStage, string[]>;
   for (const stage of Object.keys(hookFiles) as HookStage[]) {
     hookFiles[stage] = (spec.rootfs.hooks[stage] ?? []).map((hook) => {
       const hookPath = path.resolve(dir, hook);
-      if (!statSync(hookPath, { throwIfNoEntry: false })?.isFile()) throw new Error(`${file}: hook ${hook} does not exist`);
-      if (!(statSync(hookPath).mode & 0o100)) throw new Error(`${file}: hook ${hook} is not executable (chmod +x)`);
+      if (!statSync(hookPath, { throwIfNoEntry: false })?.isFile())
+        throw new Error(`${file}: hook ${hook} does not exist`);
+      if (!(statSync(hookPath).mode & 0o100))
+        throw new Error(`${file}: hook ${hook} is not executable (chmod +x)`);
       return hookPath;
     });
   }
   const allHooks = [...new Set(Object.values(hookFiles).flat())];
-  const rootfsHash = sha256(JSON.stringify({ recipe: RECIPE_VERSION, rootfs: spec.rootfs, hooks: fingerprint(allHooks) }));
+  const rootfsHash = sha256(
+    JSON.stringify({ recipe: RECIPE_VERSION, rootfs: spec.rootfs, hooks: fingerprint(allHooks) }),
+  );
   const outside = allHooks.filter((hook) => !hook.startsWith(dir + path.sep));
   const hash = sha256(`${RECIPE_VERSION}\n${fingerprint([...filesUnder(dir), ...outside])}`);
   const [repo, tag] = spec.image.split(':') as [string, string];
@@ -133,7 +139,9 @@ export function loadStandin(name: string): Standin {
 /** Every stand-in, sorted by folder name. */
 export function loadStandins(): Standin[] {
   return readdirSync(STANDINS_DIR)
-    .filter((name) => statSync(path.join(STANDINS_DIR, name, 'standin.yaml'), { throwIfNoEntry: false })?.isFile())
+    .filter((name) =>
+      statSync(path.join(STANDINS_DIR, name, 'standin.yaml'), { throwIfNoEntry: false })?.isFile(),
+    )
     .sort()
     .map(loadStandin);
 }
@@ -158,7 +166,8 @@ export async function registryDigest(repository: string, tag: string): Promise<s
     signal: AbortSignal.timeout(5_000),
   });
   if (response.status === 404) return undefined;
-  if (!response.ok) throw new Error(`registry ${REGISTRY} answered ${response.status} for ${repository}:${tag}`);
+  if (!response.ok)
+    throw new Error(`registry ${REGISTRY} answered ${response.status} for ${repository}:${tag}`);
   return response.headers.get('docker-content-digest') ?? undefined;
 }
 

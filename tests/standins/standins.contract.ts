@@ -28,7 +28,9 @@ const labels = (standin: Standin) => ['--label', CONTRACT_LABEL, '--label', ownL
 const ownLabel = (standin: Standin) => `org.dockside.standin=${standin.name}`;
 
 async function runIn(standin: Standin, command: string[], extra: string[] = []) {
-  return exec('docker', ['run', '--rm', ...labels(standin), ...extra, standin.image, ...command], { timeoutMs: 60_000 });
+  return exec('docker', ['run', '--rm', ...labels(standin), ...extra, standin.image, ...command], {
+    timeoutMs: 60_000,
+  });
 }
 
 async function startIn(standin: Standin, args: string[], extra: string[] = []): Promise<string> {
@@ -57,9 +59,12 @@ for (const standin of loadStandins()) {
     let config: ImageConfig;
 
     beforeAll(async () => {
-      hadImage = (await exec('docker', ['image', 'inspect', standin.image], { timeoutMs: 30_000 })).code === 0;
+      hadImage =
+        (await exec('docker', ['image', 'inspect', standin.image], { timeoutMs: 30_000 })).code === 0;
       await docker(['pull', '--quiet', standin.image], { timeoutMs: 10 * 60_000 });
-      config = JSON.parse(await docker(['image', 'inspect', '--format', '{{json .Config}}', standin.image])) as ImageConfig;
+      config = JSON.parse(
+        await docker(['image', 'inspect', '--format', '{{json .Config}}', standin.image]),
+      ) as ImageConfig;
     });
 
     afterAll(async () => {
@@ -92,7 +97,9 @@ for (const standin of loadStandins()) {
       const output = result.stdout + result.stderr;
       const found = new RegExp(pattern).exec(output)?.[1];
       expect(found, `\`${command.join(' ')}\` printed:\n${output}`).toBeDefined();
-      expect(versionMatches(found!, expected), `version ${found} does not match the tag's ${expected}`).toBe(true);
+      expect(versionMatches(found!, expected), `version ${found} does not match the tag's ${expected}`).toBe(
+        true,
+      );
     });
 
     for (const command of standin.contract.commands) {
@@ -108,7 +115,6 @@ for (const standin of loadStandins()) {
 
 /** What the Redis lessons rely on from the official redis image's entrypoint and defaults. */
 function redisBehaviour(standin: Standin) {
-
   it('runs `redis-server` as the redis user when started as root', async () => {
     const id = await startIn(standin, []);
     expect(await eventually(id, ['redis-cli', 'ping'], 'PONG')).toBe('PONG');
@@ -123,7 +129,9 @@ function redisBehaviour(standin: Standin) {
 
   it('passes options after redis-server through (`redis-server --appendonly yes`)', async () => {
     const id = await startIn(standin, ['redis-server', '--appendonly', 'yes']);
-    expect(await eventually(id, ['redis-cli', 'config', 'get', 'appendonly'], 'appendonly\nyes')).toBe('appendonly\nyes');
+    expect(await eventually(id, ['redis-cli', 'config', 'get', 'appendonly'], 'appendonly\nyes')).toBe(
+      'appendonly\nyes',
+    );
   });
 
   it('answers clients in other containers without a password (protected mode off, as in the official image)', async () => {
@@ -131,7 +139,11 @@ function redisBehaviour(standin: Standin) {
     await docker(['network', 'create', ...labels(standin), network]);
     const id = await startIn(standin, [], ['--network', network, '--network-alias', 'contract-redis']);
     expect(await eventually(id, ['redis-cli', 'ping'], 'PONG')).toBe('PONG');
-    const client = await runIn(standin, ['redis-cli', '-h', 'contract-redis', 'ping'], ['--network', network]);
+    const client = await runIn(
+      standin,
+      ['redis-cli', '-h', 'contract-redis', 'ping'],
+      ['--network', network],
+    );
     expect((client.stdout + client.stderr).trim()).toBe('PONG');
   });
 
@@ -145,7 +157,9 @@ function redisBehaviour(standin: Standin) {
         ['redis-server', '/usr/local/etc/redis/redis.conf'],
         ['-v', `${conf}:/usr/local/etc/redis/redis.conf:ro`],
       );
-      expect(await eventually(id, ['redis-cli', '-p', '6380', 'config', 'get', 'appendonly'], 'appendonly\nyes')).toBe('appendonly\nyes');
+      expect(
+        await eventually(id, ['redis-cli', '-p', '6380', 'config', 'get', 'appendonly'], 'appendonly\nyes'),
+      ).toBe('appendonly\nyes');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

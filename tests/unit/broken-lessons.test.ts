@@ -47,7 +47,10 @@ interface Case {
 
 const cases: Case[] = readdirSync(CORPUS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .map((entry) => ({ kind: entry.name, ...(parse(readFileSync(path.join(CORPUS, entry.name, 'case.yaml'), 'utf8')) as Omit<Case, 'kind'>) }))
+  .map((entry) => ({
+    kind: entry.name,
+    ...(parse(readFileSync(path.join(CORPUS, entry.name, 'case.yaml'), 'utf8')) as Omit<Case, 'kind'>),
+  }))
   .sort((a, b) => a.kind.localeCompare(b.kind));
 
 /** The docker CLI check needs a docker binary (no engine); CI has one. */
@@ -75,8 +78,12 @@ async function problemsOf(entry: Case): Promise<{ check: string; error: LessonEr
     const project = createTempProject({ content: contentDir });
     projects.push(project);
     const built = await buildSite({ root: project.root });
-    expect(built.ok, `the fixture must build so that its links can be checked:\n${built.output.slice(-2000)}`).toBe(true);
-    for (const error of (await checkLinks({ distDir: built.outDir, contentDir })).problems) found.push({ check: 'links', error });
+    expect(
+      built.ok,
+      `the fixture must build so that its links can be checked:\n${built.output.slice(-2000)}`,
+    ).toBe(true);
+    for (const error of (await checkLinks({ distDir: built.outDir, contentDir })).problems)
+      found.push({ check: 'links', error });
   }
   return found;
 }
@@ -87,30 +94,48 @@ describe('the broken-lesson corpus', () => {
     for (const entry of cases) {
       expect(entry.mistake, entry.kind).toBeTruthy();
       expect(entry.problems.length, entry.kind).toBeGreaterThan(0);
-      for (const problem of entry.problems) expect(existsSync(path.join(CORPUS, entry.kind, 'content', problem.file)), `${entry.kind}: ${problem.file}`).toBe(true);
+      for (const problem of entry.problems)
+        expect(
+          existsSync(path.join(CORPUS, entry.kind, 'content', problem.file)),
+          `${entry.kind}: ${problem.file}`,
+        ).toBe(true);
     }
   });
 
   for (const entry of cases) {
     const needsDocker = entry.problems.some((problem) => problem.check === 'docker-cli');
-    it.skipIf(needsDocker && !hasDocker)(`${entry.kind}: ${entry.mistake}`, { timeout: entry.build ? 240_000 : 60_000 }, async () => {
-      const found = await problemsOf(entry);
-      const where = (check: string, file: string, line: number) => `${check} ${file}:${line}`;
-      const fileOf = (relative: string) => relativeToRepo(path.join(CORPUS, entry.kind, 'content', relative));
+    it.skipIf(needsDocker && !hasDocker)(
+      `${entry.kind}: ${entry.mistake}`,
+      { timeout: entry.build ? 240_000 : 60_000 },
+      async () => {
+        const found = await problemsOf(entry);
+        const where = (check: string, file: string, line: number) => `${check} ${file}:${line}`;
+        const fileOf = (relative: string) =>
+          relativeToRepo(path.join(CORPUS, entry.kind, 'content', relative));
 
-      // Exactly the expected problems, by check and place…
-      expect(found.map(({ check, error }) => where(check, error.file, error.line)).sort()).toEqual(
-        entry.problems.map((p) => where(p.check, fileOf(p.file), p.line)).sort(),
-      );
-      // …each a one-line `file:line: problem. fix` that says what is wrong and how to fix it.
-      for (const expected of entry.problems) {
-        const match = found.find(({ check, error }) => check === expected.check && error.file === fileOf(expected.file) && error.line === expected.line && error.problem.includes(expected.problem));
-        expect(match, `${where(expected.check, expected.file, expected.line)} with "${expected.problem}"; found:\n${found.map((f) => f.error.message).join('\n')}`).toBeDefined();
-        const { error } = match!;
-        expect(error.fix).toContain(expected.fix);
-        expect(error.message).toBe(`${error.file}:${error.line}: ${error.problem}. ${error.fix}`);
-        expect(error.message.startsWith(`${fileOf(expected.file)}:${expected.line}: `)).toBe(true);
-      }
-    });
+        // Exactly the expected problems, by check and place…
+        expect(found.map(({ check, error }) => where(check, error.file, error.line)).sort()).toEqual(
+          entry.problems.map((p) => where(p.check, fileOf(p.file), p.line)).sort(),
+        );
+        // …each a one-line `file:line: problem. fix` that says what is wrong and how to fix it.
+        for (const expected of entry.problems) {
+          const match = found.find(
+            ({ check, error }) =>
+              check === expected.check &&
+              error.file === fileOf(expected.file) &&
+              error.line === expected.line &&
+              error.problem.includes(expected.problem),
+          );
+          expect(
+            match,
+            `${where(expected.check, expected.file, expected.line)} with "${expected.problem}"; found:\n${found.map((f) => f.error.message).join('\n')}`,
+          ).toBeDefined();
+          const { error } = match!;
+          expect(error.fix).toContain(expected.fix);
+          expect(error.message).toBe(`${error.file}:${error.line}: ${error.problem}. ${error.fix}`);
+          expect(error.message.startsWith(`${fileOf(expected.file)}:${expected.line}: `)).toBe(true);
+        }
+      },
+    );
   }
 });

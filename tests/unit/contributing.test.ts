@@ -22,7 +22,12 @@ function script(project: TempProject, file: string, args: string[] = []) {
   const result = spawnSync(path.join(project.root, 'node_modules', '.bin', 'tsx'), [file, ...args], {
     cwd: project.root,
     encoding: 'utf8',
-    env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    },
     timeout: 300_000,
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
@@ -34,7 +39,8 @@ function snapshot(dir: string): Record<string, string> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const absolute = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, absolute)] = `${createHash('sha256').update(readFileSync(absolute)).digest('hex')} ${statSync(absolute).mtimeMs}`;
+    files[path.relative(dir, absolute)] =
+      `${createHash('sha256').update(readFileSync(absolute)).digest('hex')} ${statSync(absolute).mtimeMs}`;
   }
   return files;
 }
@@ -57,8 +63,12 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
     expect(second.status, second.output).toBe(0);
 
     for (const locale of ['en', 'ko']) {
-      expect(frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'first-steps.mdx'))).toMatchObject({ course: 'docker-concepts', order: 1 });
-      expect(frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'second-steps.mdx'))).toMatchObject({ course: 'docker-concepts', order: 2 });
+      expect(
+        frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'first-steps.mdx')),
+      ).toMatchObject({ course: 'docker-concepts', order: 1 });
+      expect(
+        frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'second-steps.mdx')),
+      ).toMatchObject({ course: 'docker-concepts', order: 2 });
     }
     expect(existsSync(path.join(project.contentDir, 'files', 'first-steps', 'hello.txt'))).toBe(true);
 
@@ -72,27 +82,38 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
     const result = script(project, 'scripts/check.ts', ['--skip', ...skip]);
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('All checks passed');
-    for (const name of ['schema', 'duplicates', 'translations', 'commands', 'diagrams', 'build', 'links']) expect(result.output).toMatch(new RegExp(`✓ ${name}\\b`));
+    for (const name of ['schema', 'duplicates', 'translations', 'commands', 'diagrams', 'build', 'links'])
+      expect(result.output).toMatch(new RegExp(`✓ ${name}\\b`));
     expect(existsSync(path.join(project.root, 'dist', 'en', 'first-steps', 'index.html'))).toBe(true);
-    expect(readFileSync(path.join(project.root, 'dist', 'ko', 'second-steps', 'index.html'), 'utf8')).toContain('/edit/main/content/lessons/ko/second-steps.mdx');
+    expect(
+      readFileSync(path.join(project.root, 'dist', 'ko', 'second-steps', 'index.html'), 'utf8'),
+    ).toContain('/edit/main/content/lessons/ko/second-steps.mdx');
   });
 
-  it('a failed build leaves the previous dist/ as it was and no half-written site behind', { timeout: 300_000 }, () => {
-    const dist = path.join(project.root, 'dist');
-    const before = snapshot(dist);
-    expect(Object.keys(before).length).toBeGreaterThan(0);
+  it(
+    'a failed build leaves the previous dist/ as it was and no half-written site behind',
+    { timeout: 300_000 },
+    () => {
+      const dist = path.join(project.root, 'dist');
+      const before = snapshot(dist);
+      expect(Object.keys(before).length).toBeGreaterThan(0);
 
-    // A lesson the build stops on while rendering: its command block has an unknown placeholder.
-    const broken = path.join(REPO, 'tests', 'broken-lessons', 'unknown-placeholder', 'content', 'lessons');
-    for (const locale of ['en', 'ko']) cpSync(path.join(broken, locale, 'lesson.mdx'), path.join(project.contentDir, 'lessons', locale, 'broken.mdx'));
+      // A lesson the build stops on while rendering: its command block has an unknown placeholder.
+      const broken = path.join(REPO, 'tests', 'broken-lessons', 'unknown-placeholder', 'content', 'lessons');
+      for (const locale of ['en', 'ko'])
+        cpSync(
+          path.join(broken, locale, 'lesson.mdx'),
+          path.join(project.contentDir, 'lessons', locale, 'broken.mdx'),
+        );
 
-    const result = script(project, 'scripts/build.ts');
-    expect(result.status, result.output).not.toBe(0);
-    expect(result.output).toContain('dist/ was left as it was');
-    expect(result.output).toMatch(/lessons\/en\/broken\.mdx:23: unknown placeholder \{\{uid\}\}/);
+      const result = script(project, 'scripts/build.ts');
+      expect(result.status, result.output).not.toBe(0);
+      expect(result.output).toContain('dist/ was left as it was');
+      expect(result.output).toMatch(/lessons\/en\/broken\.mdx:23: unknown placeholder \{\{uid\}\}/);
 
-    expect(snapshot(dist)).toEqual(before);
-    const staging = path.join(project.root, '.cache', 'build');
-    expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
-  });
+      expect(snapshot(dist)).toEqual(before);
+      const staging = path.join(project.root, '.cache', 'build');
+      expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
+    },
+  );
 });

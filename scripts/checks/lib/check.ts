@@ -10,7 +10,13 @@
 import path from 'node:path';
 import { styleText } from 'node:util';
 import { LessonError } from '../../../src/lesson-model/errors.ts';
-import { CONTENT_DIR, listLessonFiles, readLessonFile, relativeToRepo, type LessonFile } from '../../../src/lesson-model/readLessonFile.ts';
+import {
+  CONTENT_DIR,
+  listLessonFiles,
+  readLessonFile,
+  relativeToRepo,
+  type LessonFile,
+} from '../../../src/lesson-model/readLessonFile.ts';
 
 export interface CheckResult {
   problems: LessonError[];
@@ -38,7 +44,10 @@ export function readLessons(contentDir: string): LessonSet {
     try {
       set.lessons.push(readLessonFile(absolute));
     } catch (error) {
-      set.unreadable.push({ file: relativeToRepo(absolute), error: asLessonError(error, relativeToRepo(absolute)) });
+      set.unreadable.push({
+        file: relativeToRepo(absolute),
+        error: asLessonError(error, relativeToRepo(absolute)),
+      });
     }
   }
   return set;
@@ -48,22 +57,32 @@ export function readLessons(contentDir: string): LessonSet {
 export function unreadableNote(set: LessonSet): string[] {
   if (!set.unreadable.length) return [];
   const files = set.unreadable.map((entry) => entry.file).join(', ');
-  return [`left out ${set.unreadable.length} lesson(s) that do not read (${files}); npm run check:schema says why`];
+  return [
+    `left out ${set.unreadable.length} lesson(s) that do not read (${files}); npm run check:schema says why`,
+  ];
 }
 
 /** Any error from reading a lesson as a LessonError, so a crash in a reader still names the file. */
 export function asLessonError(error: unknown, file: string): LessonError {
   if (error instanceof LessonError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new LessonError(file, 1, `could not be read: ${message.split('\n')[0]}`, 'Fix the file; if it looks right, report this as a bug in Dockside');
+  return new LessonError(
+    file,
+    1,
+    `could not be read: ${message.split('\n')[0]}`,
+    'Fix the file; if it looks right, report this as a bug in Dockside',
+  );
 }
 
-const paint = (format: Parameters<typeof styleText>[0], text: string) => styleText(format, text, { stream: process.stdout });
+const paint = (format: Parameters<typeof styleText>[0], text: string) =>
+  styleText(format, text, { stream: process.stdout });
 
 /** Prints a result the same way the runner does: problems first, then notes. */
 export function printResult(name: string, result: CheckResult, ms: number): void {
   const mark = result.problems.length ? paint('red', '✗') : paint('green', '✓');
-  const count = result.problems.length ? paint('red', `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`) : result.summary;
+  const count = result.problems.length
+    ? paint('red', `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`)
+    : result.summary;
   console.log(`${mark} ${name.padEnd(13)} ${count} ${paint('dim', `(${(ms / 1000).toFixed(1)} s)`)}`);
   for (const problem of result.problems) console.log(`    ${problem.message.replace(/\n/g, '\n    ')}`);
   for (const note of result.notes) console.log(paint('dim', `    note: ${note}`));
@@ -88,7 +107,9 @@ export async function runAlone(name: string, run: () => Promise<CheckResult>): P
     printResult(name, result, performance.now() - started);
     process.exitCode = result.problems.length ? 1 : 0;
   } catch (error) {
-    console.error(`${name}: the check itself failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `${name}: the check itself failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exitCode = 2;
   }
 }

@@ -39,7 +39,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') return String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    if (name[0] === '#')
+      return String.fromCodePoint(
+        name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)),
+      );
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
@@ -68,7 +71,8 @@ export function scanHtml(html: string): PageScan {
     for (const attribute of URL_ATTRIBUTES[name] ?? []) {
       const value = attributes.get(attribute);
       if (value === undefined) continue;
-      const urls = attribute === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
+      const urls =
+        attribute === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
       for (const url of urls) if (url) links.push({ url, tag: name, attribute, offset: open });
     }
     // <meta http-equiv="refresh" content="0; url=/en/"> is a link too.

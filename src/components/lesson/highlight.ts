@@ -24,7 +24,8 @@ function escapeHtml(text: string): string {
 async function highlighterFor(lang: string): Promise<Highlighter> {
   highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: Object.values(LANG) });
   const ready = await highlighter;
-  if (!ready.getLoadedLanguages().includes(lang)) await ready.loadLanguage(lang as Parameters<Highlighter['loadLanguage']>[0]);
+  if (!ready.getLoadedLanguages().includes(lang))
+    await ready.loadLanguage(lang as Parameters<Highlighter['loadLanguage']>[0]);
   return ready;
 }
 
@@ -35,14 +36,20 @@ export async function highlightFile(text: string, lang: string): Promise<string>
 
 /** Returns one HTML string per source line of the command. */
 export async function highlightCommand(text: string, shell: Shell): Promise<string[]> {
-  const tokens = (await highlighterFor(LANG[shell])).codeToTokens(text, { lang: LANG[shell], themes: CODE_THEMES, defaultColor: false });
+  const tokens = (await highlighterFor(LANG[shell])).codeToTokens(text, {
+    lang: LANG[shell],
+    themes: CODE_THEMES,
+    defaultColor: false,
+  });
   return tokens.tokens.map((line) =>
     line
       .map((token) => {
         const style = Object.entries(token.htmlStyle ?? {})
           .map(([key, value]) => `${key}:${value}`)
           .join(';');
-        return style ? `<span style="${style}">${escapeHtml(token.content)}</span>` : escapeHtml(token.content);
+        return style
+          ? `<span style="${style}">${escapeHtml(token.content)}</span>`
+          : escapeHtml(token.content);
       })
       .join(''),
   );

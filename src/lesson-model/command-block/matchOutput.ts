@@ -49,7 +49,9 @@ function lineRegExp(expected: Extract<OutputLine, { kind: 'text' }>): RegExp {
 /** How an expected line reads to a person: placeholders shown as ‹label›. */
 export function displayLine(expected: OutputLine): string {
   if (expected.kind === 'elision') return '…';
-  return expected.segments.map((s) => (s.kind === 'literal' ? s.text : `‹${s.label ?? PLACEHOLDER_LABELS.en[s.placeholder]}›`)).join('');
+  return expected.segments
+    .map((s) => (s.kind === 'literal' ? s.text : `‹${s.label ?? PLACEHOLDER_LABELS.en[s.placeholder]}›`))
+    .join('');
 }
 
 export function matchOutput(expected: OutputLine[], actual: string): OutputMatch {
@@ -97,8 +99,10 @@ export function matchOutput(expected: OutputLine[], actual: string): OutputMatch
       continue;
     }
     if (!explanation) {
-      if (i >= expected.length) explanation = `It printed more than the lesson shows, starting with: "${got[j]}".`;
-      else if (j >= got.length) explanation = `It stopped early: the lesson expects "${displayLine(expected[i]!)}" next.`;
+      if (i >= expected.length)
+        explanation = `It printed more than the lesson shows, starting with: "${got[j]}".`;
+      else if (j >= got.length)
+        explanation = `It stopped early: the lesson expects "${displayLine(expected[i]!)}" next.`;
       else explanation = `Expected "${displayLine(expected[i]!)}" but it printed "${got[j]}".`;
     }
     if (i < expected.length) diff.push(`- ${displayLine(expected[i++]!)}`);

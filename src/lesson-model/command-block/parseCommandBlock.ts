@@ -69,18 +69,33 @@ function readMeta(meta: string, at: SourceLocation) {
     const value = text(key, String(fallback === 0 ? 1 : fallback));
     if (value === undefined) return fallback;
     if (!/^\d+$/.test(value) || Number(value) < min) {
-      throw new LessonError(at.file, at.line, `option ${key}=${value} is not a whole number of at least ${min}`, `Write for example ${key}=${Math.max(min, 1) * 10}.`);
+      throw new LessonError(
+        at.file,
+        at.line,
+        `option ${key}=${value} is not a whole number of at least ${min}`,
+        `Write for example ${key}=${Math.max(min, 1) * 10}.`,
+      );
     }
     return Number(value);
   };
 
   const shellName = text('shell', 'bash') ?? 'bash';
   if (!(SHELLS as readonly string[]).includes(shellName)) {
-    throw new LessonError(at.file, at.line, `unknown shell "${shellName}"`, `Write shell=${SHELLS.join(' or shell=')}.`);
+    throw new LessonError(
+      at.file,
+      at.line,
+      `unknown shell "${shellName}"`,
+      `Write shell=${SHELLS.join(' or shell=')}.`,
+    );
   }
   const cleanup = fields.get('cleanup');
   if (cleanup !== undefined && cleanup !== true) {
-    throw new LessonError(at.file, at.line, 'option "cleanup" takes no value', 'Write the bare word cleanup.');
+    throw new LessonError(
+      at.file,
+      at.line,
+      'option "cleanup" takes no value',
+      'Write the bare word cleanup.',
+    );
   }
   return {
     shell: shellName as Shell,
@@ -112,19 +127,31 @@ export function parseOutputLine(raw: string, at: SourceLocation): OutputLine {
     }
     const close = raw.indexOf('}}', i + 2);
     if (close === -1) {
-      throw new LessonError(at.file, at.line, `placeholder "${raw.slice(i, i + 20)}" is not closed`, 'End it with }}, as in {{id}}; write \\{{ for literal braces.');
+      throw new LessonError(
+        at.file,
+        at.line,
+        `placeholder "${raw.slice(i, i + 20)}" is not closed`,
+        'End it with }}, as in {{id}}; write \\{{ for literal braces.',
+      );
     }
     const body = raw.slice(i + 2, close);
     const [kind = '', label] = body.split(/:(.*)/s);
     if (kind === '...') {
-      throw new LessonError(at.file, at.line, '{{...}} shares its line with other text', 'Put {{...}} alone on its own line; inside a line use {{any}}.');
+      throw new LessonError(
+        at.file,
+        at.line,
+        '{{...}} shares its line with other text',
+        'Put {{...}} alone on its own line; inside a line use {{any}}.',
+      );
     }
     if (!isPlaceholderKind(kind)) {
       throw new LessonError(
         at.file,
         at.line,
         `unknown placeholder {{${body}}}`,
-        `Use one of: ${Object.keys(PLACEHOLDER_KINDS).map((k) => `{{${k}}}`).join(', ')}, or {{...}} alone on a line; add a label with {{id:container ID}}.`,
+        `Use one of: ${Object.keys(PLACEHOLDER_KINDS)
+          .map((k) => `{{${k}}}`)
+          .join(', ')}, or {{...}} alone on a line; add a label with {{id:container ID}}.`,
       );
     }
     if (literal) segments.push({ kind: 'literal', text: literal });
@@ -142,7 +169,11 @@ export function parseOutputLine(raw: string, at: SourceLocation): OutputLine {
  * @param meta   the rest of the opening fence line after the language
  * @param at     the file and the line of the opening fence
  */
-export function parseCommandBlock(source: string, meta: string | null | undefined, at: SourceLocation): CommandBlock {
+export function parseCommandBlock(
+  source: string,
+  meta: string | null | undefined,
+  at: SourceLocation,
+): CommandBlock {
   const options = readMeta(meta ?? '', at);
   const prompt = PROMPTS[options.shell];
   const commands: Command[] = [];
@@ -159,7 +190,12 @@ export function parseCommandBlock(source: string, meta: string | null | undefine
     if (raw.startsWith(prompt.command) || raw === bareCommand) {
       const text = raw.slice(prompt.command.length);
       if (text.trim() === '') {
-        throw new LessonError(at.file, line, `prompt "${bareCommand}" with no command after it`, 'Remove the line, or write the command after the prompt.');
+        throw new LessonError(
+          at.file,
+          line,
+          `prompt "${bareCommand}" with no command after it`,
+          'Remove the line, or write the command after the prompt.',
+        );
       }
       current = { text, lines: [text], line, output: [] };
       commands.push(current);
@@ -177,7 +213,12 @@ export function parseCommandBlock(source: string, meta: string | null | undefine
       const hint = raw.startsWith(other)
         ? `This looks like a ${options.shell === 'bash' ? 'PowerShell' : 'bash'} prompt: set shell=${options.shell === 'bash' ? 'powershell' : 'bash'} on the fence.`
         : `Start each command with "${prompt.command}"; output goes below its command.`;
-      throw new LessonError(at.file, line, `output line "${raw.slice(0, 40)}" comes before any command`, hint);
+      throw new LessonError(
+        at.file,
+        line,
+        `output line "${raw.slice(0, 40)}" comes before any command`,
+        hint,
+      );
     }
     continuing = false;
     // A backslash keeps an output line that starts like a prompt from being read as one.
@@ -186,12 +227,22 @@ export function parseCommandBlock(source: string, meta: string | null | undefine
   });
 
   if (commands.length === 0) {
-    throw new LessonError(at.file, at.line, 'command block has no command', `Start each command with "${prompt.command}", for example: ${prompt.command}docker version`);
+    throw new LessonError(
+      at.file,
+      at.line,
+      'command block has no command',
+      `Start each command with "${prompt.command}", for example: ${prompt.command}docker version`,
+    );
   }
   for (const command of commands) {
     const last = command.lines.at(-1) ?? '';
     if (options.shell === 'bash' && last.endsWith('\\')) {
-      throw new LessonError(at.file, command.line + command.lines.length - 1, 'the command ends with "\\" but no continuation line follows', `Start the next line with "${prompt.continuation}", or remove the backslash.`);
+      throw new LessonError(
+        at.file,
+        command.line + command.lines.length - 1,
+        'the command ends with "\\" but no continuation line follows',
+        `Start the next line with "${prompt.continuation}", or remove the backslash.`,
+      );
     }
   }
   return { ...options, file: at.file, line: at.line, commands };

@@ -28,8 +28,32 @@ export type PlaceholderKind = keyof typeof PLACEHOLDER_KINDS;
  * runner (in English) read it. Typed by kind, so a new kind without labels does not compile.
  */
 export const PLACEHOLDER_LABELS: Record<Locale, Record<PlaceholderKind, string>> = {
-  en: { id: 'ID', digest: 'digest', hex: 'hex', int: 'number', number: 'number', size: 'size', ip: 'IP address', name: 'random name', time: 'time', version: 'version', any: '…' },
-  ko: { id: 'ID', digest: '다이제스트', hex: '16진수', int: '숫자', number: '숫자', size: '크기', ip: 'IP 주소', name: '임의 이름', time: '시간', version: '버전', any: '…' },
+  en: {
+    id: 'ID',
+    digest: 'digest',
+    hex: 'hex',
+    int: 'number',
+    number: 'number',
+    size: 'size',
+    ip: 'IP address',
+    name: 'random name',
+    time: 'time',
+    version: 'version',
+    any: '…',
+  },
+  ko: {
+    id: 'ID',
+    digest: '다이제스트',
+    hex: '16진수',
+    int: '숫자',
+    number: '숫자',
+    size: '크기',
+    ip: 'IP 주소',
+    name: '임의 이름',
+    time: '시간',
+    version: '버전',
+    any: '…',
+  },
 };
 
 export function isPlaceholderKind(kind: string): kind is PlaceholderKind {

@@ -20,7 +20,10 @@ export const lessonSchema = z.strictObject({
   /** When and against which Docker Engine someone last ran every step. */
   verified: z.strictObject({
     // Astro's YAML loader turns 2026-11-25 into a Date; the plain YAML reader keeps the string.
-    date: z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.iso.date()),
+    date: z.preprocess(
+      (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+      z.iso.date(),
+    ),
     docker: z.string().regex(/^\d+\.\d+(?:\.\d+)?$/),
   }),
 });

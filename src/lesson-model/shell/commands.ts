@@ -59,7 +59,8 @@ export function programOf(command: SimpleCommand, shell: Shell): ProgramCall | u
         break;
       }
       if (wrapper.valueOptions.includes(text)) i += 2;
-      else if (text.startsWith('-') || (name === 'env' || name === 'sudo' ? ASSIGNMENT.test(text) : false)) i += 1;
+      else if (text.startsWith('-') || (name === 'env' || name === 'sudo' ? ASSIGNMENT.test(text) : false))
+        i += 1;
       else break;
     }
     if (wrapper.takesOperand) i += 1;

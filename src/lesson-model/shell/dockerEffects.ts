@@ -24,12 +24,53 @@ const VOLUME_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
  * the first word that is neither an option nor such a value is the name.
  */
 const CREATE_WITH_VALUE: Record<'volume' | 'network', Set<string>> = {
-  volume: new Set(['-d', '--driver', '--label', '-o', '--opt', '--availability', '--group', '--limit-bytes', '--required-bytes', '--scope', '--secret', '--sharing', '--topology-preferred', '--topology-required', '--type']),
-  network: new Set(['-d', '--driver', '--label', '-o', '--opt', '--aux-address', '--config-from', '--gateway', '--ip-range', '--ipam-driver', '--ipam-opt', '--scope', '--subnet']),
+  volume: new Set([
+    '-d',
+    '--driver',
+    '--label',
+    '-o',
+    '--opt',
+    '--availability',
+    '--group',
+    '--limit-bytes',
+    '--required-bytes',
+    '--scope',
+    '--secret',
+    '--sharing',
+    '--topology-preferred',
+    '--topology-required',
+    '--type',
+  ]),
+  network: new Set([
+    '-d',
+    '--driver',
+    '--label',
+    '-o',
+    '--opt',
+    '--aux-address',
+    '--config-from',
+    '--gateway',
+    '--ip-range',
+    '--ipam-driver',
+    '--ipam-opt',
+    '--scope',
+    '--subnet',
+  ]),
 };
 
 /** `docker compose` options that take a value, before its subcommand. */
-const COMPOSE_WITH_VALUE = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--progress', '--parallel']);
+const COMPOSE_WITH_VALUE = new Set([
+  '-f',
+  '--file',
+  '-p',
+  '--project-name',
+  '--profile',
+  '--env-file',
+  '--project-directory',
+  '--ansi',
+  '--progress',
+  '--parallel',
+]);
 
 /** docker subcommands that remove: `docker rm`, `docker image prune`, `docker volume remove` … */
 const REMOVING = new Set(['rm', 'remove', 'rmi', 'prune']);
@@ -54,10 +95,12 @@ function firstPositional(words: ShellWord[], from: number, valued: Set<string>):
 
 /** `--mount type=volume,source=data,target=/data` → data; bind and tmpfs mounts name nothing. */
 function mountedVolume(spec: string): string | undefined {
-  const fields = new Map(spec.split(',').map((field) => {
-    const at = field.indexOf('=');
-    return at === -1 ? [field, ''] : [field.slice(0, at), field.slice(at + 1)];
-  }));
+  const fields = new Map(
+    spec.split(',').map((field) => {
+      const at = field.indexOf('=');
+      return at === -1 ? [field, ''] : [field.slice(0, at), field.slice(at + 1)];
+    }),
+  );
   if ((fields.get('type') ?? 'volume') !== 'volume') return undefined;
   const source = fields.get('source') ?? fields.get('src');
   return source && VOLUME_NAME.test(source) ? source : undefined;
@@ -80,7 +123,12 @@ export function createdNames(text: string): DockerName[] {
       for (const option of run.options) {
         if (option.value === undefined || option.valueWord?.dynamic) continue;
         if (option.long === 'name') names.push({ kind: 'container', name: option.value });
-        const volume = option.long === 'volume' ? bindOrVolume(option.value) : option.long === 'mount' ? mountedVolume(option.value) : undefined;
+        const volume =
+          option.long === 'volume'
+            ? bindOrVolume(option.value)
+            : option.long === 'mount'
+              ? mountedVolume(option.value)
+              : undefined;
         if (volume) names.push({ kind: 'volume', name: volume });
       }
       continue;
@@ -100,7 +148,8 @@ export function createdNames(text: string): DockerName[] {
         if (!word.startsWith('-')) break;
         const project = word === '-p' || word === '--project-name' ? args[i + 1] : undefined;
         if (project && !project.dynamic) names.push({ kind: 'compose project', name: project.text });
-        else if (word.startsWith('--project-name=')) names.push({ kind: 'compose project', name: word.slice('--project-name='.length) });
+        else if (word.startsWith('--project-name='))
+          names.push({ kind: 'compose project', name: word.slice('--project-name='.length) });
         if (COMPOSE_WITH_VALUE.has(word)) i += 1;
       }
     }

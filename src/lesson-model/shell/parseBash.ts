@@ -8,15 +8,37 @@
  * Anything it cannot follow (a stray quote) ends the word at the end of the text rather than throwing:
  * the snippet suite, not this reader, is the judge of whether a command runs.
  */
-import { groupTokens, shellWord, type Pipeline, type ShellWord, type SimpleCommand, type Token, type WordPart } from './types.ts';
-
+import {
+  groupTokens,
+  shellWord,
+  type Pipeline,
+  type ShellWord,
+  type SimpleCommand,
+  type Token,
+  type WordPart,
+} from './types.ts';
 
 /** Characters that end an unquoted word. */
 const METACHARS = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
 const OPERATORS = ['&&', '||', ';;', '|&', '|', '&', ';', '(', ')'];
 const REDIRECTIONS = ['&>>', '&>', '<<<', '<<-', '<<', '<>', '<&', '>>', '>&', '>|', '<', '>'];
 /** Reserved words that may stand before a command without being its name. */
-const PREFIX_KEYWORDS = new Set(['!', '{', '}', 'do', 'done', 'then', 'else', 'elif', 'fi', 'if', 'while', 'until', 'time', 'esac']);
+const PREFIX_KEYWORDS = new Set([
+  '!',
+  '{',
+  '}',
+  'do',
+  'done',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'if',
+  'while',
+  'until',
+  'time',
+  'esac',
+]);
 
 /** `base` is where `text` starts in the whole command (for commands inside `$(…)`). */
 export function parseBash(text: string, base = 0): Pipeline[] {
@@ -70,7 +92,8 @@ class BashLexer {
     this.i += op.length;
     // In `2>` the digits written right before the operator name a file descriptor.
     const last = this.tokens.at(-1);
-    if (last?.kind === 'word' && last.word.end === this.base + start && /^\d+$/.test(last.word.text)) this.tokens.pop();
+    if (last?.kind === 'word' && last.word.end === this.base + start && /^\d+$/.test(last.word.text))
+      this.tokens.pop();
     while (s[this.i] === ' ' || s[this.i] === '\t') this.i += 1;
     const target = this.readWord();
     if (op === '<<' || op === '<<-') this.heredocs.push({ delimiter: target.text, stripTabs: op === '<<-' });
@@ -137,7 +160,9 @@ class BashLexer {
         while (j < s.length && s[j] !== "'") {
           if (s[j] === '\\' && j + 1 < s.length) {
             const escaped = s[j + 1]!;
-            literal += ({ n: '\n', t: '\t', '\\': '\\', "'": "'" } as Record<string, string>)[escaped] ?? `\\${escaped}`;
+            literal +=
+              ({ n: '\n', t: '\t', '\\': '\\', "'": "'" } as Record<string, string>)[escaped] ??
+              `\\${escaped}`;
             j += 2;
           } else literal += s[j++];
         }
@@ -231,7 +256,6 @@ function matchParen(s: string, open: number): number {
   return s.length;
 }
 
-
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
 function toSimpleCommand(all: ShellWord[]): SimpleCommand | undefined {
@@ -241,7 +265,11 @@ function toSimpleCommand(all: ShellWord[]): SimpleCommand | undefined {
     if (keyword.text === 'time' && words[0]?.text === '-p') words.shift();
   }
   const assignments: ShellWord[] = [];
-  while (words.length && ASSIGNMENT.test(words[0]!.parts[0]?.kind === 'literal' ? words[0]!.parts[0].text : '')) assignments.push(words.shift()!);
+  while (
+    words.length &&
+    ASSIGNMENT.test(words[0]!.parts[0]?.kind === 'literal' ? words[0]!.parts[0].text : '')
+  )
+    assignments.push(words.shift()!);
   if (!words.length && !assignments.length) return undefined;
   return { assignments, words };
 }

@@ -6,8 +6,15 @@
  * commands count too: `$(…)`, `(…)`, `@(…)`, `{…}` (so `foreach (…) { docker … }` is checked).
  * Nothing is evaluated; an expansion marks its word dynamic.
  */
-import { groupTokens, shellWord, type Pipeline, type ShellWord, type SimpleCommand, type Token, type WordPart } from './types.ts';
-
+import {
+  groupTokens,
+  shellWord,
+  type Pipeline,
+  type ShellWord,
+  type SimpleCommand,
+  type Token,
+  type WordPart,
+} from './types.ts';
 
 /** Characters that end an unquoted word. */
 const STOP = new Set([' ', '\t', '\n', '\r', '|', ';', '&', ')', '}', '>']);
@@ -188,12 +195,12 @@ function matchBracket(s: string, open: number): number {
   return s.length;
 }
 
-
 function toSimpleCommand(all: ShellWord[]): SimpleCommand | undefined {
   const words = [...all];
   const assignments: ShellWord[] = [];
   // `$DIGEST = docker image inspect …`: the command is what follows the `=`.
-  if (words.length >= 2 && words[0]!.text.startsWith('$') && /^[+\-*/]?=$/.test(words[1]!.text)) assignments.push(...words.splice(0, 2));
+  if (words.length >= 2 && words[0]!.text.startsWith('$') && /^[+\-*/]?=$/.test(words[1]!.text))
+    assignments.push(...words.splice(0, 2));
   if (!words.length && !assignments.length) return undefined;
   return { assignments, words };
 }

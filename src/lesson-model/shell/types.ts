@@ -71,7 +71,11 @@ export type Token = { kind: 'word'; word: ShellWord } | { kind: 'op'; op: string
  * Groups a token stream into pipelines. Bash and PowerShell share this; they differ only in their
  * pipe operators and in what counts as the start of a simple command (prefix keywords, assignments).
  */
-export function groupTokens(tokens: Token[], pipes: readonly string[], toSimpleCommand: (words: ShellWord[]) => SimpleCommand | undefined): Pipeline[] {
+export function groupTokens(
+  tokens: Token[],
+  pipes: readonly string[],
+  toSimpleCommand: (words: ShellWord[]) => SimpleCommand | undefined,
+): Pipeline[] {
   const pipelines: Pipeline[] = [];
   let commands: SimpleCommand[] = [];
   let words: ShellWord[] = [];
@@ -90,7 +94,12 @@ export function groupTokens(tokens: Token[], pipes: readonly string[], toSimpleC
     if (token.kind === 'word') words.push(token.word);
     else if (pipes.includes(token.op)) endCommand();
     // A line that ends with a pipe, && or || goes on on the next line.
-    else if (token.op === '\n' && previous?.kind === 'op' && (pipes.includes(previous.op) || previous.op === '&&' || previous.op === '||')) continue;
+    else if (
+      token.op === '\n' &&
+      previous?.kind === 'op' &&
+      (pipes.includes(previous.op) || previous.op === '&&' || previous.op === '||')
+    )
+      continue;
     else endPipeline();
     previous = token;
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCommandBlock } from '../../../src/lesson-model/command-block/parseCommandBlock.ts';
 import { matchOutput } from '../../../src/lesson-model/command-block/matchOutput.ts';
 
-const expected = (output: string) => parseCommandBlock(`$ cmd\n${output}`, '', { file: 'f.mdx', line: 1 }).commands[0]!.output;
+const expected = (output: string) =>
+  parseCommandBlock(`$ cmd\n${output}`, '', { file: 'f.mdx', line: 1 }).commands[0]!.output;
 
 describe('matching lines', () => {
   it('accepts identical output', () => {
@@ -10,7 +11,12 @@ describe('matching lines', () => {
   });
 
   it('treats runs of spaces as one, and ignores trailing space and CR', () => {
-    expect(matchOutput(expected('NAME   IMAGE\nds-web busybox:1.37'), 'NAME IMAGE  \r\nds-web      busybox:1.37\r\n').ok).toBe(true);
+    expect(
+      matchOutput(
+        expected('NAME   IMAGE\nds-web busybox:1.37'),
+        'NAME IMAGE  \r\nds-web      busybox:1.37\r\n',
+      ).ok,
+    ).toBe(true);
   });
 
   it('strips terminal colour codes', () => {
@@ -31,7 +37,9 @@ describe('matching lines', () => {
   });
 
   it('says when output stopped early', () => {
-    expect(matchOutput(expected('one\ntwo'), 'one').explanation).toBe('It stopped early: the lesson expects "two" next.');
+    expect(matchOutput(expected('one\ntwo'), 'one').explanation).toBe(
+      'It stopped early: the lesson expects "two" next.',
+    );
   });
 });
 
@@ -76,13 +84,21 @@ describe('long output', () => {
   const noisy = Array.from({ length: 100_000 }, (_, n) => `log line ${n}`).join('\n');
 
   it('matches when the last line is the one the lesson shows', () => {
-    expect(matchOutput(expected('{{...}}\nReady to accept connections'), `${noisy}\nReady to accept connections\n`).ok).toBe(true);
+    expect(
+      matchOutput(expected('{{...}}\nReady to accept connections'), `${noisy}\nReady to accept connections\n`)
+        .ok,
+    ).toBe(true);
   });
 
   it('reports a mismatch when the expected last line never comes', () => {
-    const result = matchOutput(expected('starting\n{{...}}\nReady to accept connections'), `starting\n${noisy}\n`);
+    const result = matchOutput(
+      expected('starting\n{{...}}\nReady to accept connections'),
+      `starting\n${noisy}\n`,
+    );
     expect(result.ok).toBe(false);
-    expect(result.explanation).toBe('It stopped early: the lesson expects "Ready to accept connections" next.');
+    expect(result.explanation).toBe(
+      'It stopped early: the lesson expects "Ready to accept connections" next.',
+    );
     expect(result.diff.split('\n').at(-1)).toBe('- Ready to accept connections');
   });
 });

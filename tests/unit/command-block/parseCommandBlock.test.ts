@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { commandsOf, parseCommandBlock, parseFenceMeta } from '../../../src/lesson-model/command-block/parseCommandBlock.ts';
+import {
+  commandsOf,
+  parseCommandBlock,
+  parseFenceMeta,
+} from '../../../src/lesson-model/command-block/parseCommandBlock.ts';
 import { LessonError } from '../../../src/lesson-model/errors.ts';
 
 const at = { file: 'content/lessons/en/sample.mdx', line: 10 };
@@ -17,7 +21,9 @@ function errorOf(run: () => unknown): LessonError {
 
 describe('commands and output', () => {
   it('splits prompts, continuation lines and output, with file line numbers', () => {
-    const block = parse('$ docker run -d \\\n>   --name ds-web busybox:1.37 sleep 60\n{{id}}\n$ docker ps -q\n{{id}}\n');
+    const block = parse(
+      '$ docker run -d \\\n>   --name ds-web busybox:1.37 sleep 60\n{{id}}\n$ docker ps -q\n{{id}}\n',
+    );
     expect(block.commands).toHaveLength(2);
     expect(block.commands[0]!.text).toBe('docker run -d \\\n  --name ds-web busybox:1.37 sleep 60');
     expect(block.commands[0]!.lines).toEqual(['docker run -d \\', '  --name ds-web busybox:1.37 sleep 60']);
@@ -38,7 +44,9 @@ describe('commands and output', () => {
   });
 
   it('keeps heredoc bodies as continuation lines', () => {
-    const block = parse("$ cat <<'EOF' > redis.conf\n> appendonly yes\n> EOF\n$ cat redis.conf\nappendonly yes");
+    const block = parse(
+      "$ cat <<'EOF' > redis.conf\n> appendonly yes\n> EOF\n$ cat redis.conf\nappendonly yes",
+    );
     expect(block.commands[0]!.text).toBe("cat <<'EOF' > redis.conf\nappendonly yes\nEOF");
   });
 
@@ -58,11 +66,16 @@ describe('placeholders', () => {
   it('parses kinds, labels and elision', () => {
     const block = parse('$ docker run -d busybox:1.37\n{{id:container ID}}\n{{...}}\nUp {{time}} ago');
     const [first, second, third] = block.commands[0]!.output;
-    expect(first).toMatchObject({ kind: 'text', segments: [{ kind: 'placeholder', placeholder: 'id', label: 'container ID' }] });
+    expect(first).toMatchObject({
+      kind: 'text',
+      segments: [{ kind: 'placeholder', placeholder: 'id', label: 'container ID' }],
+    });
     expect(second).toMatchObject({ kind: 'elision' });
     expect(third).toMatchObject({ segments: [{ text: 'Up ' }, { placeholder: 'time' }, { text: ' ago' }] });
     // No label of the author's own: the page and the diffs take the kind's label in their language.
-    expect(third!.kind === 'text' && third!.segments[1]!.kind === 'placeholder' && third!.segments[1]!.label).toBeUndefined();
+    expect(
+      third!.kind === 'text' && third!.segments[1]!.kind === 'placeholder' && third!.segments[1]!.label,
+    ).toBeUndefined();
   });
 
   it('leaves Go templates in commands alone', () => {
@@ -78,11 +91,15 @@ describe('placeholders', () => {
   it('names the line and the known kinds for an unknown placeholder', () => {
     const error = errorOf(() => parse('$ docker ps\n\n{{uid}}'));
     expect(error.line).toBe(13);
-    expect(error.message).toMatch(/^content\/lessons\/en\/sample\.mdx:13: unknown placeholder \{\{uid\}\}\. Use one of: \{\{id\}\}/);
+    expect(error.message).toMatch(
+      /^content\/lessons\/en\/sample\.mdx:13: unknown placeholder \{\{uid\}\}\. Use one of: \{\{id\}\}/,
+    );
   });
 
   it('rejects an unclosed placeholder', () => {
-    expect(errorOf(() => parse('$ docker ps\n{{id')).message).toMatch(/:12: placeholder "\{\{id" is not closed/);
+    expect(errorOf(() => parse('$ docker ps\n{{id')).message).toMatch(
+      /:12: placeholder "\{\{id" is not closed/,
+    );
   });
 
   it('rejects {{...}} inside a line', () => {
@@ -93,7 +110,13 @@ describe('placeholders', () => {
 describe('fence options', () => {
   it('reads quoted values, flags and numbers', () => {
     const block = parse('$ true', 'title="Clean \\"up\\"" cleanup timeout=120 exit=1 norun="macOS only"');
-    expect(block).toMatchObject({ title: 'Clean "up"', cleanup: true, timeout: 120, exit: 1, norun: 'macOS only' });
+    expect(block).toMatchObject({
+      title: 'Clean "up"',
+      cleanup: true,
+      timeout: 120,
+      exit: 1,
+      norun: 'macOS only',
+    });
   });
 
   it('defaults to bash, 60 s, exit 0', () => {
@@ -129,11 +152,15 @@ describe('structural mistakes', () => {
 
   it('rejects output before the first command, hinting at the shell', () => {
     const error = errorOf(() => parse('PS> docker ps'));
-    expect(error.message).toMatch(/:11: output line "PS> docker ps" comes before any command\. This looks like a PowerShell prompt: set shell=powershell/);
+    expect(error.message).toMatch(
+      /:11: output line "PS> docker ps" comes before any command\. This looks like a PowerShell prompt: set shell=powershell/,
+    );
   });
 
   it('rejects a dangling backslash', () => {
-    expect(errorOf(() => parse('$ docker run \\\nhello')).message).toMatch(/:11: the command ends with "\\" but no continuation line follows/);
+    expect(errorOf(() => parse('$ docker run \\\nhello')).message).toMatch(
+      /:11: the command ends with "\\" but no continuation line follows/,
+    );
   });
 
   it('rejects an empty prompt', () => {

@@ -15,7 +15,13 @@ const base: CacheKeyInput = {
 
 describe('diagramCacheKey', () => {
   it('is stable for the same inputs, whatever the key order of the config', () => {
-    const reordered = { ...base, renderConfig: { renderStep: 1, config: Object.fromEntries(Object.entries(mermaidConfigFor('light')).reverse()) } };
+    const reordered = {
+      ...base,
+      renderConfig: {
+        renderStep: 1,
+        config: Object.fromEntries(Object.entries(mermaidConfigFor('light')).reverse()),
+      },
+    };
     expect(diagramCacheKey(reordered)).toBe(diagramCacheKey(base));
     expect(diagramCacheKey(base)).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -25,7 +31,10 @@ describe('diagramCacheKey', () => {
     ['accessible text', { source: base.source.replace('accDescr: d', 'accDescr: e') }],
     ['theme', { theme: 'dark' as const }],
     ['Mermaid version', { mermaidVersion: '12.3.1' }],
-    ['render config', { renderConfig: { config: { ...mermaidConfigFor('light'), htmlLabels: true }, renderStep: 1 } }],
+    [
+      'render config',
+      { renderConfig: { config: { ...mermaidConfigFor('light'), htmlLabels: true }, renderStep: 1 } },
+    ],
     ['render step version', { renderConfig: { config: mermaidConfigFor('light'), renderStep: 2 } }],
   ])('changes when the %s changes', (_what, change) => {
     expect(diagramCacheKey({ ...base, ...change })).not.toBe(diagramCacheKey(base));
@@ -36,7 +45,9 @@ describe('diagramCacheKey', () => {
   });
 
   it('stableJson sorts nested keys', () => {
-    expect(stableJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 3 } })).toBe('{"a":{"c":3,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(stableJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 3 } })).toBe(
+      '{"a":{"c":3,"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
   });
 });
 

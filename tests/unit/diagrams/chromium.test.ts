@@ -9,7 +9,11 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LessonError } from '../../../src/lesson-model/errors.ts';
-import { launchChromium, MermaidBrowser, type BrowserLauncher } from '../../../src/diagrams/browserRenderer.ts';
+import {
+  launchChromium,
+  MermaidBrowser,
+  type BrowserLauncher,
+} from '../../../src/diagrams/browserRenderer.ts';
 import { mermaidVersion } from '../../../src/diagrams/config.ts';
 import { createDiskCache, createMemoryCache } from '../../../src/diagrams/diskCache.ts';
 import { listSvgIds, listSvgReferences } from '../../../src/diagrams/prefixIds.ts';
@@ -60,10 +64,20 @@ afterAll(async () => {
 /** Most tests share one browser: starting Chromium and loading Mermaid's 5 MB bundle takes seconds. */
 const sharedBrowser = new MermaidBrowser();
 
-function renderer(options: { cache?: 'disk' | 'memory'; launcher?: BrowserLauncher; idleMs?: number; ownBrowser?: boolean } = {}) {
+function renderer(
+  options: {
+    cache?: 'disk' | 'memory';
+    launcher?: BrowserLauncher;
+    idleMs?: number;
+    ownBrowser?: boolean;
+  } = {},
+) {
   const browser =
     options.launcher || options.idleMs || options.ownBrowser
-      ? new MermaidBrowser({ ...(options.launcher ? { launch: options.launcher } : {}), ...(options.idleMs ? { idleMs: options.idleMs } : {}) })
+      ? new MermaidBrowser({
+          ...(options.launcher ? { launch: options.launcher } : {}),
+          ...(options.idleMs ? { idleMs: options.idleMs } : {}),
+        })
       : sharedBrowser;
   const made = createDiagramRenderer({
     cache: options.cache === 'memory' ? createMemoryCache() : createDiskCache(cacheDir),
@@ -75,40 +89,45 @@ function renderer(options: { cache?: 'disk' | 'memory'; launcher?: BrowserLaunch
 }
 
 describe('rendering in Chromium', () => {
-  it('renders a Korean flowchart to two accessible SVGs, then serves them from the disk cache without a browser', { timeout: TIMEOUT }, async () => {
-    const cold = countingLauncher();
-    const first = renderer({ launcher: cold });
-    const diagram = await first.renderer.renderDiagram(korean, at);
-    expect(cold.calls).toBe(1);
-    expect(diagram.title).toBe('이미지에서 컨테이너로');
-    expect(diagram.description).toContain('쓰기 가능한 컨테이너 레이어');
-    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.svg'))).toHaveLength(2);
+  it(
+    'renders a Korean flowchart to two accessible SVGs, then serves them from the disk cache without a browser',
+    { timeout: TIMEOUT },
+    async () => {
+      const cold = countingLauncher();
+      const first = renderer({ launcher: cold });
+      const diagram = await first.renderer.renderDiagram(korean, at);
+      expect(cold.calls).toBe(1);
+      expect(diagram.title).toBe('이미지에서 컨테이너로');
+      expect(diagram.description).toContain('쓰기 가능한 컨테이너 레이어');
+      expect(readdirSync(cacheDir).filter((name) => name.endsWith('.svg'))).toHaveLength(2);
 
-    for (const svg of [diagram.light, diagram.dark]) {
-      const root = /^<svg[^>]*>/.exec(svg)![0];
-      expect(root).toContain('role="img"');
-      const titleId = /aria-labelledby="([^"]+)"/.exec(root)![1]!;
-      const descId = /aria-describedby="([^"]+)"/.exec(root)![1]!;
-      expect(svg).toContain(`<title id="${titleId}">이미지에서 컨테이너로</title>`);
-      expect(svg).toMatch(new RegExp(`<desc id="${descId}">docker run은`));
-      expect(svg).toContain('프로세스가');
-      expect(svg).toContain('"Noto Sans CJK KR"');
-      expect(svg).not.toContain('<foreignObject'); // htmlLabels: false
-      expect(svg).toContain('data-look="classic"');
-      expect(svg).not.toMatch(/<g[^>]*data-look="neo"/);
-      const ids = new Set(listSvgIds(svg));
-      for (const ref of listSvgReferences(svg).filter((r) => r.in === 'attribute')) expect(ids).toContain(ref.id);
-    }
-    const lightIds = new Set(listSvgIds(diagram.light));
-    expect(listSvgIds(diagram.dark).filter((id) => lightIds.has(id))).toEqual([]);
-    expect(diagram.light).not.toBe(diagram.dark);
+      for (const svg of [diagram.light, diagram.dark]) {
+        const root = /^<svg[^>]*>/.exec(svg)![0];
+        expect(root).toContain('role="img"');
+        const titleId = /aria-labelledby="([^"]+)"/.exec(root)![1]!;
+        const descId = /aria-describedby="([^"]+)"/.exec(root)![1]!;
+        expect(svg).toContain(`<title id="${titleId}">이미지에서 컨테이너로</title>`);
+        expect(svg).toMatch(new RegExp(`<desc id="${descId}">docker run은`));
+        expect(svg).toContain('프로세스가');
+        expect(svg).toContain('"Noto Sans CJK KR"');
+        expect(svg).not.toContain('<foreignObject'); // htmlLabels: false
+        expect(svg).toContain('data-look="classic"');
+        expect(svg).not.toMatch(/<g[^>]*data-look="neo"/);
+        const ids = new Set(listSvgIds(svg));
+        for (const ref of listSvgReferences(svg).filter((r) => r.in === 'attribute'))
+          expect(ids).toContain(ref.id);
+      }
+      const lightIds = new Set(listSvgIds(diagram.light));
+      expect(listSvgIds(diagram.dark).filter((id) => lightIds.has(id))).toEqual([]);
+      expect(diagram.light).not.toBe(diagram.dark);
 
-    // A rebuild: new renderer and browser, same cache directory. Nothing may launch.
-    const warm = countingLauncher();
-    const second = renderer({ launcher: warm });
-    expect(await second.renderer.renderDiagram(korean, at)).toEqual(diagram);
-    expect(warm.calls).toBe(0);
-  });
+      // A rebuild: new renderer and browser, same cache directory. Nothing may launch.
+      const warm = countingLauncher();
+      const second = renderer({ launcher: warm });
+      expect(await second.renderer.renderDiagram(korean, at)).toEqual(diagram);
+      expect(warm.calls).toBe(0);
+    },
+  );
 
   it('keeps every label inside its shape and the drawing inside the SVG', { timeout: TIMEOUT }, async () => {
     const { renderer: r } = renderer();
@@ -124,14 +143,22 @@ describe('rendering in Chromium', () => {
           for (const text of document.querySelectorAll('svg text')) {
             const box = text.getBoundingClientRect();
             if (box.width === 0) continue;
-            if (box.left < root.left || box.right > root.right || box.top < root.top || box.bottom > root.bottom) {
+            if (
+              box.left < root.left ||
+              box.right > root.right ||
+              box.top < root.top ||
+              box.bottom > root.bottom
+            ) {
               found.push(`"${text.textContent}" leaves the SVG`);
             }
             const node = text.closest('g.node');
-            const shape = node?.querySelector(':scope > rect, :scope > polygon, :scope > path, :scope > g > path');
+            const shape = node?.querySelector(
+              ':scope > rect, :scope > polygon, :scope > path, :scope > g > path',
+            );
             if (shape) {
               const s = shape.getBoundingClientRect();
-              if (box.left < s.left - 0.5 || box.right > s.right + 0.5) found.push(`"${text.textContent}" is wider than its shape`);
+              if (box.left < s.left - 0.5 || box.right > s.right + 0.5)
+                found.push(`"${text.textContent}" is wider than its shape`);
             }
           }
           return found;
@@ -153,15 +180,19 @@ describe('rendering in Chromium', () => {
     expect(listSvgReferences(b.light).some((ref) => ref.id.endsWith('-mmd-arrowhead'))).toBe(true);
   });
 
-  it('renders the same source to the same SVG whatever was rendered before it', { timeout: TIMEOUT }, async () => {
-    const { renderer: r } = renderer({ cache: 'memory' });
-    const before = await r.renderDiagram(korean, at);
-    await r.renderDiagram(`---\nconfig:\n  theme: forest\n---\n${sequence}`, at);
-    const { renderer: fresh } = renderer({ cache: 'memory' });
-    await fresh.renderDiagram(sequence, at);
-    expect(await fresh.renderDiagram(korean, at)).toEqual(before);
-    expect(await r.renderDiagram(korean, at)).toEqual(before);
-  });
+  it(
+    'renders the same source to the same SVG whatever was rendered before it',
+    { timeout: TIMEOUT },
+    async () => {
+      const { renderer: r } = renderer({ cache: 'memory' });
+      const before = await r.renderDiagram(korean, at);
+      await r.renderDiagram(`---\nconfig:\n  theme: forest\n---\n${sequence}`, at);
+      const { renderer: fresh } = renderer({ cache: 'memory' });
+      await fresh.renderDiagram(sequence, at);
+      expect(await fresh.renderDiagram(korean, at)).toEqual(before);
+      expect(await r.renderDiagram(korean, at)).toEqual(before);
+    },
+  );
 
   it.each([
     [
@@ -170,24 +201,46 @@ describe('rendering in Chromium', () => {
       30 + 9,
       /Mermaid cannot parse this diagram: Parse error: .*Expecting .*got 'TAGEND'/,
     ],
-    ['a Langium (pie) error', 'pie\n  accTitle: T\n  accDescr: D\n  "Dogs" : 3\n  "Cats" 2', 30 + 5, /Expecting token of type ':' but found `2`/],
-    ['an unknown diagram type', '%% note\nflowchar LR\n  accTitle: T\n  accDescr: D\n  a --> b', 30 + 2, /"flowchar" is not a Mermaid diagram type/],
-  ])('fails on %s with the lesson file and line', { timeout: TIMEOUT }, async (_what, source, line, problem) => {
-    const { renderer: r } = renderer({ cache: 'memory' });
-    const error = await r.renderDiagram(source, at).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LessonError);
-    expect((error as LessonError).file).toBe(at.file);
-    expect((error as LessonError).line).toBe(line);
-    expect((error as LessonError).problem).toMatch(problem);
-  });
+    [
+      'a Langium (pie) error',
+      'pie\n  accTitle: T\n  accDescr: D\n  "Dogs" : 3\n  "Cats" 2',
+      30 + 5,
+      /Expecting token of type ':' but found `2`/,
+    ],
+    [
+      'an unknown diagram type',
+      '%% note\nflowchar LR\n  accTitle: T\n  accDescr: D\n  a --> b',
+      30 + 2,
+      /"flowchar" is not a Mermaid diagram type/,
+    ],
+  ])(
+    'fails on %s with the lesson file and line',
+    { timeout: TIMEOUT },
+    async (_what, source, line, problem) => {
+      const { renderer: r } = renderer({ cache: 'memory' });
+      const error = await r.renderDiagram(source, at).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LessonError);
+      expect((error as LessonError).file).toBe(at.file);
+      expect((error as LessonError).line).toBe(line);
+      expect((error as LessonError).problem).toMatch(problem);
+    },
+  );
 
-  it('shows the same generated text (gitGraph commit ids) in the light and the dark copy', { timeout: TIMEOUT }, async () => {
-    const { renderer: r } = renderer({ cache: 'memory' });
-    const diagram = await r.renderDiagram('gitGraph\n  accTitle: T\n  accDescr: D\n  commit\n  branch dev\n  commit\n  checkout main\n  merge dev', at);
-    const labels = (svg: string) => [...svg.matchAll(/class="commit-label"[^>]*>([^<]+)</g)].map((match) => match[1]);
-    expect(labels(diagram.light).length).toBeGreaterThan(0);
-    expect(labels(diagram.dark)).toEqual(labels(diagram.light));
-  });
+  it(
+    'shows the same generated text (gitGraph commit ids) in the light and the dark copy',
+    { timeout: TIMEOUT },
+    async () => {
+      const { renderer: r } = renderer({ cache: 'memory' });
+      const diagram = await r.renderDiagram(
+        'gitGraph\n  accTitle: T\n  accDescr: D\n  commit\n  branch dev\n  commit\n  checkout main\n  merge dev',
+        at,
+      );
+      const labels = (svg: string) =>
+        [...svg.matchAll(/class="commit-label"[^>]*>([^<]+)</g)].map((match) => match[1]);
+      expect(labels(diagram.light).length).toBeGreaterThan(0);
+      expect(labels(diagram.dark)).toEqual(labels(diagram.light));
+    },
+  );
 
   it('closes an idle browser and starts a new one on the next miss', { timeout: TIMEOUT }, async () => {
     const launcher = countingLauncher();

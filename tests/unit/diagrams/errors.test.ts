@@ -21,14 +21,18 @@ describe('extractAccessibleText', () => {
   });
 
   it('reads a multi-line accDescr { … } block', () => {
-    const result = extractAccessibleText('flowchart LR\naccTitle: T\naccDescr {\n  첫째 줄\n  둘째 줄\n}\na --> b');
+    const result = extractAccessibleText(
+      'flowchart LR\naccTitle: T\naccDescr {\n  첫째 줄\n  둘째 줄\n}\na --> b',
+    );
     expect(result.description).toBe('첫째 줄 둘째 줄');
     expect(result.source.split('\n')).toHaveLength(7);
     expect(result.source.split('\n')[6]).toBe('a --> b');
   });
 
   it('reports an accDescr block that is never closed', () => {
-    expect(extractAccessibleText('flowchart LR\naccTitle: T\naccDescr {\n  text').unclosedDescriptionLine).toBe(3);
+    expect(
+      extractAccessibleText('flowchart LR\naccTitle: T\naccDescr {\n  text').unclosedDescriptionLine,
+    ).toBe(3);
   });
 });
 
@@ -96,30 +100,46 @@ describe('mermaidFailureToLessonError', () => {
     expect(error.problem).toBe(
       `Mermaid cannot parse this diagram: Parse error: near "...chart LRA-->BB -->> C[" Expecting 'AMP', 'COLON', 'PIPE', got 'TAGEND'`,
     );
-    expect(error.message.startsWith('content/lessons/en/images.mdx:25: Mermaid cannot parse this diagram')).toBe(true);
+    expect(
+      error.message.startsWith('content/lessons/en/images.mdx:25: Mermaid cannot parse this diagram'),
+    ).toBe(true);
   });
 
   it('reads the line from a Langium parser message (pie, gitGraph …)', () => {
-    const failure = { name: 'Error', message: 'Parsing failed:  Parse error on line 4, column 8: Expecting token of type \':\' but found `2`.' };
+    const failure = {
+      name: 'Error',
+      message: "Parsing failed:  Parse error on line 4, column 8: Expecting token of type ':' but found `2`.",
+    };
     const error = mermaidFailureToLessonError(failure, 'pie\ntitle Pets\n"Dogs" : 3\n"Cats" 2', at);
     expect(error.line).toBe(24);
-    expect(error.problem).toBe("Mermaid cannot parse this diagram: Parse error at column 8: Expecting token of type ':' but found `2`");
+    expect(error.problem).toBe(
+      "Mermaid cannot parse this diagram: Parse error at column 8: Expecting token of type ':' but found `2`",
+    );
   });
 
   it('names an unknown diagram type', () => {
-    const failure = { name: 'UnknownDiagramError', message: 'No diagram type detected matching given configuration for text: flowchar LR' };
+    const failure = {
+      name: 'UnknownDiagramError',
+      message: 'No diagram type detected matching given configuration for text: flowchar LR',
+    };
     const error = mermaidFailureToLessonError(failure, '%% c\n\nflowchar LR\n  a --> b', at);
     expect(error.line).toBe(23);
     expect(error.problem).toBe('"flowchar" is not a Mermaid diagram type');
   });
 
   it('falls back to the fence line when Mermaid gives no line', () => {
-    const error = mermaidFailureToLessonError({ name: 'Error', message: 'There can be only one root.' }, 'mindmap\n a\nb', at);
+    const error = mermaidFailureToLessonError(
+      { name: 'Error', message: 'There can be only one root.' },
+      'mindmap\n a\nb',
+      at,
+    );
     expect(error.line).toBe(20);
     expect(error.problem).toContain('There can be only one root');
   });
 
   it('tidyMessage keeps Mermaid words on one line', () => {
-    expect(tidyMessage('Lexical error on line 2. Unrecognized text.\n...a --> b\n----^')).toBe('Lexical error: Unrecognized text. near "...a --> b"');
+    expect(tidyMessage('Lexical error on line 2. Unrecognized text.\n...a --> b\n----^')).toBe(
+      'Lexical error: Unrecognized text. near "...a --> b"',
+    );
   });
 });

@@ -7,7 +7,8 @@ import { finishSvg } from '../../../src/diagrams/finishSvg.ts';
 import { listSvgIds, listSvgReferences, prefixSvgIds } from '../../../src/diagrams/prefixIds.ts';
 
 // Real Mermaid 12 output (raw, before finishSvg), rendered with id "mmd".
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', `raw-${name}.svg`), 'utf8').trim();
+const fixture = (name: string) =>
+  readFileSync(path.join(import.meta.dirname, 'fixtures', `raw-${name}.svg`), 'utf8').trim();
 const RAW = { flowchart: fixture('flowchart'), sequence: fixture('sequence'), class: fixture('class') };
 
 /** Every reference in attributes resolves inside the same SVG; CSS references resolve or carry the prefix. */
@@ -22,7 +23,12 @@ function expectReferencesResolve(svg: string, prefix: string) {
 }
 
 function finish(raw: string, source: string, theme: 'light' | 'dark', occurrence = 0) {
-  return finishSvg(raw, { renderId: RENDER_ID, prefix: idPrefix(source, theme, occurrence), title: 'T <&>', description: 'D' });
+  return finishSvg(raw, {
+    renderId: RENDER_ID,
+    prefix: idPrefix(source, theme, occurrence),
+    title: 'T <&>',
+    description: 'D',
+  });
 }
 
 describe('prefixSvgIds', () => {
@@ -51,17 +57,28 @@ describe('prefixSvgIds', () => {
       '<use href="#m"/><use xlink:href="#clip"/><path style="clip-path: url(&quot;#clip&quot;); filter: url(\'#f\')" marker-end="url(#m)"/>' +
       '<a href="#elsewhere"><text>id="m" #mmd url(#m)</text></a></svg>';
     const { svg: out } = prefixSvgIds(svg, 'mmd', 'P');
-    expect(out).toContain('<svg id="P" aria-labelledby="P-chart-title-mmd" aria-describedby="P-chart-desc-mmd">');
-    expect(out).toContain('#P .a{fill:url(#P-mmd-grad);stroke:#abc}#P-mmd-grad{opacity:1}#P &gt; .b{fill:url(#missing)}');
+    expect(out).toContain(
+      '<svg id="P" aria-labelledby="P-chart-title-mmd" aria-describedby="P-chart-desc-mmd">',
+    );
+    expect(out).toContain(
+      '#P .a{fill:url(#P-mmd-grad);stroke:#abc}#P-mmd-grad{opacity:1}#P &gt; .b{fill:url(#missing)}',
+    );
     expect(out).toContain('<use href="#P-m"/><use xlink:href="#P-clip"/>');
-    expect(out).toContain('style="clip-path: url(&quot;#P-clip&quot;); filter: url(\'#P-f\')" marker-end="url(#P-m)"');
+    expect(out).toContain(
+      'style="clip-path: url(&quot;#P-clip&quot;); filter: url(\'#P-f\')" marker-end="url(#P-m)"',
+    );
     // A link to something outside the SVG and label text stay as they were.
     expect(out).toContain('<a href="#elsewhere"><text>id="m" #mmd url(#m)</text></a>');
   });
 });
 
 describe('finishSvg', () => {
-  const sources = { a: 'flowchart LR\n a --> b', b: 'flowchart LR\n a --> c', c: 'sequenceDiagram\n a ->> b: hi', d: 'classDiagram\n a <|-- b' };
+  const sources = {
+    a: 'flowchart LR\n a --> b',
+    b: 'flowchart LR\n a --> c',
+    c: 'sequenceDiagram\n a ->> b: hi',
+    d: 'classDiagram\n a <|-- b',
+  };
   const outputs = [
     finish(RAW.flowchart, sources.a, 'light'),
     finish(RAW.flowchart, sources.a, 'dark'),
@@ -97,7 +114,9 @@ describe('finishSvg', () => {
     expect(root).not.toContain('width="100%"');
     expect(root).toMatch(/ width="[\d.]+" height="[\d.]+"/);
     expect(root).toMatch(/--diagram-width: [\d.]+px/);
-    expect(svg).toContain(`<title id="${prefix}-title">T &lt;&amp;&gt;</title><desc id="${prefix}-desc">D</desc>`);
+    expect(svg).toContain(
+      `<title id="${prefix}-title">T &lt;&amp;&gt;</title><desc id="${prefix}-desc">D</desc>`,
+    );
     expect(svg.match(/<title/g)).toHaveLength(1);
   });
 

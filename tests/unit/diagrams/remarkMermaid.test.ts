@@ -29,13 +29,26 @@ const lesson = [
 
 describe('remarkMermaid', () => {
   it('replaces each mermaid fence, also inside JSX, with a <Diagram> element and passes file and fence line', async () => {
-    const calls: { source: string; at: { file: string; line: number }; options?: RenderDiagramOptions }[] = [];
-    const render = async (source: string, at: { file: string; line: number }, options?: RenderDiagramOptions) => {
+    const calls: { source: string; at: { file: string; line: number }; options?: RenderDiagramOptions }[] =
+      [];
+    const render = async (
+      source: string,
+      at: { file: string; line: number },
+      options?: RenderDiagramOptions,
+    ) => {
       calls.push({ source, at, ...(options ? { options } : {}) });
-      return { light: `<svg>L${calls.length}</svg>`, dark: `<svg>D${calls.length}</svg>`, title: 'T', description: 'D' };
+      return {
+        light: `<svg>L${calls.length}</svg>`,
+        dark: `<svg>D${calls.length}</svg>`,
+        title: 'T',
+        description: 'D',
+      };
     };
     const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMermaid, { render });
-    const file = new VFile({ path: path.join(process.cwd(), 'content/lessons/en/images.mdx'), value: lesson });
+    const file = new VFile({
+      path: path.join(process.cwd(), 'content/lessons/en/images.mdx'),
+      value: lesson,
+    });
     const tree = await processor.run(processor.parse(file), file);
 
     expect(calls.map((call) => call.at)).toEqual([

@@ -16,7 +16,12 @@ afterEach(async () => {
 describe('BashSession', () => {
   it('merges stdout and stderr in the order they were printed', async () => {
     const result = await start().run('echo one; echo two >&2; echo three');
-    expect(result).toMatchObject({ output: 'one\ntwo\nthree\n', exitCode: 0, timedOut: false, sessionEnded: false });
+    expect(result).toMatchObject({
+      output: 'one\ntwo\nthree\n',
+      exitCode: 0,
+      timedOut: false,
+      sessionEnded: false,
+    });
   });
 
   it('keeps the output exactly, including a missing final newline', async () => {
@@ -29,7 +34,7 @@ describe('BashSession', () => {
     expect((await shell.run('echo "$PWD $GREETING $count"')).output).toBe('/tmp hello 3\n');
   });
 
-  it('reports exit statuses, and $? is the previous command\'s status', async () => {
+  it("reports exit statuses, and $? is the previous command's status", async () => {
     const shell = start();
     expect((await shell.run('false')).exitCode).toBe(1);
     expect((await shell.run('echo "status was $?"')).output).toBe('status was 1\n');
@@ -49,7 +54,9 @@ describe('BashSession', () => {
 
   it('streams output as it arrives, and the stream equals the result', async () => {
     const chunks: string[] = [];
-    const result = await start().run('for i in 1 2 3; do echo $i; sleep 0.05; done', { onOutput: (chunk) => chunks.push(chunk) });
+    const result = await start().run('for i in 1 2 3; do echo $i; sleep 0.05; done', {
+      onOutput: (chunk) => chunks.push(chunk),
+    });
     expect(chunks.join('')).toBe(result.output);
     expect(result.output).toBe('1\n2\n3\n');
   });

@@ -57,7 +57,11 @@ describe('expected exit status', () => {
 
   it('judges each command against it and against the output', async () => {
     const steps = runner();
-    const [first, second] = await outcomes(steps, '$ echo one\none\n$ sh -c "echo two; exit 1"\ntwo', 'exit=1');
+    const [first, second] = await outcomes(
+      steps,
+      '$ echo one\none\n$ sh -c "echo two; exit 1"\ntwo',
+      'exit=1',
+    );
     expect(first).toMatchObject({ ok: true, expectedExit: 0 });
     expect(second).toMatchObject({ ok: true, expectedExit: 1 });
     expect(second!.result.exitCode).toBe(1);

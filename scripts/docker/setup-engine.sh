@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Prepares a Debian bookworm machine to run Dockside's snippet suite against a real Docker Engine
-# with no access to Docker Hub. Safe to run again and again: every step checks first.
+# Prepares a Debian bookworm machine (root, no systemd) to run Dockside's snippet suite against a current
+# Docker Engine with no access to Docker Hub. Safe to run again and again: every step checks first.
 #
-#   1. installs docker.io, docker-registry and mmdebstrap from Debian (plus curl and jq, used below)
-#   2. installs the Docker Compose v2 CLI plugin from Debian trixie's docker-compose package
-#   3. adds http://127.0.0.1:5000 to registry-mirrors in /etc/docker/daemon.json (merging, not replacing)
-#   4. starts the local registry (docker-registry) on 127.0.0.1:5000
-#   5. starts dockerd, or makes a running dockerd pick up the mirror
+#   1. installs docker-registry, mmdebstrap, curl and jq from Debian (bookworm's own docker.io is Engine
+#      20.10, end-of-life, and is not used)
+#   2. builds a Debian forky root filesystem holding Engine 28.5, containerd 2.1, runc, the docker CLI,
+#      Compose 2.40 and buildx 0.29 (bookworm cannot install them: newer libc), once; later runs reuse it
+#   3. puts the forky docker CLI and its Compose and buildx plugins on the host's PATH (they need only
+#      glibc 2.34)
+#   4. writes the engine's daemon.json: the local registry mirror and the containerd image store
+#   5. starts the local registry (docker-registry) on 127.0.0.1:5000
+#   6. starts dockerd from the rootfs in its own mount namespace (enter-rootfs.sh) with the host's
+#      /tmp, /home, /root, /work … visible at their own paths, so a lesson can bind-mount its folder
 #
-# There is no systemd on these machines: the registry and dockerd run as background processes and log
-# to /var/log/dockside-registry.log and /var/log/dockerd.log.
-# A machine that reaches Docker Hub needs none of this: any working `docker` is enough there.
+#   setup-engine.sh          set up and start (or confirm it is running)
+#   setup-engine.sh --stop   stop the engine this script started (the registry keeps running)
+#
+# The registry and dockerd run as background processes and log to /var/log/dockside-registry.log and
+# /var/log/dockerd.log. A machine that reaches Docker Hub needs none of this: any working `docker` is
+# enough there, and this script leaves an engine it did not start alone.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,10 +29,19 @@ REGISTRY_CONFIG_SOURCE=$HERE/registry.yml
 REGISTRY_CONFIG=/etc/dockside/registry.yml
 REGISTRY_PIDFILE=/run/dockside-registry.pid
 REGISTRY_LOG=/var/log/dockside-registry.log
-DOCKERD_PIDFILE=/var/run/docker.pid
+ENGINE_DIR=${DOCKSIDE_ENGINE_DIR:-/var/lib/dockside-engine}
+ROOTFS=$ENGINE_DIR/rootfs
+# What the rootfs holds; a change here rebuilds it (the list is stamped into the rootfs).
+SUITE=forky
+PACKAGES=docker.io,docker-cli,containerd,runc,docker-compose,docker-buildx,iptables,ca-certificates
+DOCKERD_PIDFILE=$ROOTFS/run/docker.pid
+DOCKERD_SOCKET=$ROOTFS/run/docker.sock
 DOCKERD_LOG=/var/log/dockerd.log
-DAEMON_JSON=/etc/docker/daemon.json
+HOST_SOCKET=/run/docker.sock
+CLIENT=/usr/local/bin/docker
 PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
+# Host folders the engine sees at their own paths (bind mounts in lessons, the suite's temp folders).
+SHARED_DIRS=(/tmp /var/tmp /home /root /work /srv /opt /mnt)
 
 log() { printf 'setup-engine: %s\n' "$*"; }
 die() {
@@ -44,82 +61,105 @@ wait_for() {
 }
 
 [ "$(id -u)" = 0 ] || die "run as root: sudo $0"
+
+dockerd_pid() {
+  local pid
+  pid=$(cat "$DOCKERD_PIDFILE" 2>/dev/null) && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+if [ "${1:-}" = --stop ]; then
+  if pid=$(dockerd_pid); then
+    log "stopping dockerd (pid $pid)"
+    kill -TERM "$pid"
+    wait_for 60 "stopping dockerd" bash -c "! kill -0 $pid 2>/dev/null"
+  else
+    log "no engine of ours is running"
+  fi
+  exit 0
+fi
+[ $# -eq 0 ] || die "unknown argument $1 (usage: setup-engine.sh [--stop])"
 command -v apt-get >/dev/null || die "this script is for Debian (apt-get not found)"
+
+engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
+mirror_active() {
+  timeout 10 docker info --format '{{range .RegistryConfig.Mirrors}}{{println .}}{{end}}' 2>/dev/null |
+    grep -qxF "$MIRROR/"
+}
 
 # --- 1. Debian packages --------------------------------------------------------------------------
 installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = 'install ok installed' ]; }
 missing=()
-for package in docker.io docker-registry mmdebstrap curl jq; do
+for package in docker-registry mmdebstrap curl jq; do
   installed "$package" || missing+=("$package")
 done
 if ((${#missing[@]})); then
   log "installing ${missing[*]}"
   apt-get update -q
-  # policy-rc.d is not ours to touch; without systemd the packages' own service starts may fail, which
-  # is fine: this script starts what it needs below.
+  # Without systemd the packages' own service starts may fail, which is fine: this script starts what
+  # it needs below.
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
-  log "packages present: docker.io docker-registry mmdebstrap curl jq"
+  log "packages present: docker-registry mmdebstrap curl jq"
 fi
 
-# --- 2. Compose v2 plugin from trixie -----------------------------------------------------------
-# Bookworm has no Compose v2 plugin; trixie's docker-compose package is the v2 plugin (2.26), a static
-# Go binary that runs on bookworm. Download the .deb with a throwaway apt configuration so the
-# machine's own sources never gain trixie, and unpack only the plugin.
-if docker compose version >/dev/null 2>&1; then
-  log "compose plugin present: $(docker compose version --short 2>/dev/null || docker compose version)"
+# An engine this script did not start (Docker Desktop, a system dockerd, rootless): use it as it is.
+if ! dockerd_pid >/dev/null && engine_answers; then
+  mirror_active || die "an engine answers at $(docker context inspect --format '{{.Endpoints.docker.Host}}' 2>/dev/null || echo 'the default socket') that this script did not start; add \"registry-mirrors\": [\"$MIRROR\"] to its daemon.json and reload it, or stop it and run this again"
+  log "an engine this script did not start answers and uses the mirror: leaving it alone"
+  FOREIGN_ENGINE=yes
 else
-  log "installing the Compose v2 plugin from Debian trixie's docker-compose package"
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-  mkdir -p "$work/sources.d" "$work/lists/partial" "$work/cache/archives/partial" "$work/deb"
-  cat >"$work/sources.d/trixie.sources" <<'SOURCES'
-Types: deb
-URIs: http://deb.debian.org/debian
-Suites: trixie
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SOURCES
-  apt_trixie=(
-    -o Dir::Etc::SourceList=/dev/null
-    -o "Dir::Etc::SourceParts=$work/sources.d"
-    -o "Dir::State::Lists=$work/lists"
-    -o "Dir::Cache=$work/cache"
-    -o Dir::State::status=/dev/null
-    -o APT::Sandbox::User=root
-  )
-  apt-get "${apt_trixie[@]}" update -q
-  (cd "$work/deb" && apt-get "${apt_trixie[@]}" download docker-compose)
-  dpkg -x "$work"/deb/docker-compose_*.deb "$work/unpacked"
-  install -D -m 0755 "$work/unpacked/usr/libexec/docker/cli-plugins/docker-compose" "$PLUGIN_DIR/docker-compose"
-  rm -rf "$work"
-  trap - EXIT
-  docker compose version >/dev/null 2>&1 || die "docker compose version does not answer after installing $PLUGIN_DIR/docker-compose"
-  log "compose plugin installed: $(docker compose version --short 2>/dev/null || true)"
+  FOREIGN_ENGINE=no
 fi
 
-# --- 3. registry mirror in daemon.json ----------------------------------------------------------
-mkdir -p "$(dirname "$DAEMON_JSON")"
-had_daemon_json=yes
-[ -s "$DAEMON_JSON" ] || { echo '{}' >"$DAEMON_JSON"; had_daemon_json=no; }
-jq -e . "$DAEMON_JSON" >/dev/null || die "$DAEMON_JSON is not valid JSON; fix it by hand first"
-# Our mirror goes first so the stand-ins answer before any other mirror; every other key stays as it was.
-merged=$(jq --indent 2 --arg mirror "$MIRROR" \
-  '.["registry-mirrors"] = ([$mirror] + ((.["registry-mirrors"] // []) | map(select(rtrimstr("/") != $mirror))))' \
-  "$DAEMON_JSON")
-if [ "$merged" != "$(jq --indent 2 . "$DAEMON_JSON")" ]; then
-  if [ "$had_daemon_json" = yes ]; then
-    cp "$DAEMON_JSON" "$DAEMON_JSON.before-dockside"
-    log "saved the previous $DAEMON_JSON as $DAEMON_JSON.before-dockside"
+# --- 2. the forky root filesystem ----------------------------------------------------------------
+stamp="$SUITE $PACKAGES"
+if [ "$FOREIGN_ENGINE" = no ]; then
+  if [ "$(cat "$ROOTFS/.dockside-rootfs" 2>/dev/null)" = "$stamp" ]; then
+    log "engine rootfs present: $ROOTFS"
+  else
+    if pid=$(dockerd_pid); then
+      log "the rootfs package list changed: stopping dockerd (pid $pid) to rebuild it"
+      kill -TERM "$pid"
+      wait_for 60 "stopping dockerd" bash -c "! kill -0 $pid 2>/dev/null"
+    fi
+    log "building the engine rootfs from Debian $SUITE (about 2-3 minutes): $PACKAGES"
+    rm -rf "$ROOTFS.new"
+    mkdir -p "$ENGINE_DIR"
+    started=$SECONDS
+    # forky's Release file can be past its Valid-Until date on a mirror snapshot.
+    mmdebstrap --quiet --variant=minbase --aptopt='Acquire::Check-Valid-Until "false"' \
+      --include="$PACKAGES" "$SUITE" "$ROOTFS.new"
+    printf '%s\n' "$stamp" >"$ROOTFS.new/.dockside-rootfs"
+    # The old rootfs holds the old engine's images and containers: they go with it.
+    rm -rf "$ROOTFS"
+    mv "$ROOTFS.new" "$ROOTFS"
+    log "rootfs built in $((SECONDS - started))s"
   fi
-  printf '%s\n' "$merged" >"$DAEMON_JSON.tmp"
-  mv "$DAEMON_JSON.tmp" "$DAEMON_JSON"
-  log "added $MIRROR to registry-mirrors in $DAEMON_JSON"
-else
-  log "$DAEMON_JSON already lists $MIRROR first"
+
+  # --- 3. the docker CLI and its plugins on the host ---------------------------------------------
+  if [ -e "$CLIENT" ] && [ ! -L "$CLIENT" ] && [ ! -e "$CLIENT.before-dockside" ]; then
+    mv "$CLIENT" "$CLIENT.before-dockside"
+    log "saved the previous $CLIENT as $CLIENT.before-dockside"
+  fi
+  ln -sfn "$ROOTFS/usr/bin/docker" "$CLIENT"
+  mkdir -p "$PLUGIN_DIR"
+  for plugin in docker-compose docker-buildx; do
+    ln -sfn "$ROOTFS/usr/libexec/docker/cli-plugins/$plugin" "$PLUGIN_DIR/$plugin"
+  done
+  hash -r
+  log "docker CLI $(docker --version | sed 's/^Docker version //'), compose $(docker compose version --short), buildx $(docker buildx version | awk '{print $2}')"
+
+  # --- 4. the engine's daemon.json ---------------------------------------------------------------
+  daemon_json=$ROOTFS/etc/docker/daemon.json
+  mkdir -p "$(dirname "$daemon_json")"
+  jq -n --arg mirror "$MIRROR" \
+    '{"registry-mirrors": [$mirror], "features": {"containerd-snapshotter": true}}' >"$daemon_json.new"
+  mv "$daemon_json.new" "$daemon_json"
+  # Containers resolve names with the host's resolver configuration.
+  cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
 fi
 
-# --- 4. local registry ----------------------------------------------------------------------------
+# --- 5. local registry ----------------------------------------------------------------------------
 registry_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$MIRROR/v2/" || true; }
 registry_answers() { [ "$(registry_status)" = 200 ]; }
 registry_pid() {
@@ -155,47 +195,27 @@ else
   log "registry answers at $MIRROR"
 fi
 
-# --- 5. dockerd -----------------------------------------------------------------------------------
-engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
-mirror_active() {
-  timeout 10 docker info --format '{{range .RegistryConfig.Mirrors}}{{println .}}{{end}}' 2>/dev/null |
-    grep -qxF "$MIRROR/"
-}
-dockerd_pid() {
-  local pid
-  pid=$(cat "$DOCKERD_PIDFILE" 2>/dev/null) && kill -0 "$pid" 2>/dev/null && echo "$pid"
-}
-start_dockerd() {
-  log "starting dockerd (log: $DOCKERD_LOG)"
-  # setsid: dockerd outlives this script and the shell that ran it.
-  setsid dockerd </dev/null >>"$DOCKERD_LOG" 2>&1 &
-  wait_for 60 "dockerd" engine_answers
-}
-
-if pid=$(dockerd_pid); then
-  wait_for 60 "the running dockerd (pid $pid)" engine_answers
-  if mirror_active; then
-    log "dockerd (pid $pid) answers and uses the mirror"
+# --- 6. dockerd -----------------------------------------------------------------------------------
+if [ "$FOREIGN_ENGINE" = no ]; then
+  if pid=$(dockerd_pid); then
+    wait_for 60 "the running dockerd (pid $pid)" engine_answers
+    log "dockerd (pid $pid) answers"
   else
-    # registry-mirrors is one of the options dockerd reloads on SIGHUP: no restart, no container stops.
-    log "reloading dockerd (pid $pid) to pick up the registry mirror"
-    kill -HUP "$pid"
-    deadline=$((SECONDS + 10))
-    until mirror_active || ((SECONDS >= deadline)); do sleep 0.5; done
-    if ! mirror_active; then
-      log "reload did not apply the mirror: restarting dockerd (running containers stop)"
-      kill -TERM "$pid"
-      wait_for 60 "stopping dockerd" bash -c "! kill -0 $pid 2>/dev/null"
-      start_dockerd
-    fi
+    # Leftovers of an engine that did not stop cleanly (the machine was reset, the process was killed).
+    rm -f "$DOCKERD_PIDFILE" "$DOCKERD_SOCKET"
+    log "starting dockerd from $ROOTFS (log: $DOCKERD_LOG)"
+    # setsid: dockerd outlives this script and the shell that ran it.
+    setsid unshare --mount --propagation private "$HERE/enter-rootfs.sh" "$ROOTFS" "${SHARED_DIRS[@]}" \
+      </dev/null >>"$DOCKERD_LOG" 2>&1 &
+    wait_for 60 "dockerd's socket" test -S "$DOCKERD_SOCKET"
   fi
-elif engine_answers; then
-  # An engine we did not start (another socket owner, rootless, DOCKER_HOST): leave it alone.
-  mirror_active || die "an engine answers but dockerd's pidfile $DOCKERD_PIDFILE is missing, so this script cannot reload it; add \"registry-mirrors\": [\"$MIRROR\"] to its daemon.json and reload it yourself"
-  log "an engine answers and uses the mirror"
-else
-  start_dockerd
+  if [ "$(readlink "$HOST_SOCKET" 2>/dev/null)" != "$DOCKERD_SOCKET" ]; then
+    [ -S "$HOST_SOCKET" ] && ! [ -L "$HOST_SOCKET" ] && die "$HOST_SOCKET belongs to another engine: stop it first"
+    ln -sfn "$DOCKERD_SOCKET" "$HOST_SOCKET"
+  fi
+  wait_for 60 "dockerd" engine_answers
 fi
-mirror_active || die "dockerd runs but does not list $MIRROR/ under Registry Mirrors (see $DOCKERD_LOG)"
+mirror_active || die "the engine runs but does not list $MIRROR/ under Registry Mirrors (see $DOCKERD_LOG)"
 
-log "ready: engine $(docker version --format '{{.Server.Version}}'), compose $(docker compose version --short 2>/dev/null), mirror $MIRROR"
+store=$(docker info --format '{{range .DriverStatus}}{{if eq (index . 0) "driver-type"}}{{index . 1}}{{end}}{{end}}')
+log "ready: engine $(docker version --format '{{.Server.Version}}') (storage $(docker info --format '{{.Driver}}')${store:+, $store}), compose $(docker compose version --short 2>/dev/null), buildx $(docker buildx version 2>/dev/null | awk '{print $2}'), mirror $MIRROR"

@@ -80,7 +80,7 @@ export class EngineRecorder {
   };
   private readonly server: http.Server;
   private readonly target: EngineEndpoint;
-  // Keep-alive, like the docker CLI itself: with `Connection: close` requests, dockerd 20.10 sometimes drops
+  // Keep-alive, like the docker CLI itself: with `Connection: close` requests, older engines (20.10) sometimes drop
   // the connection before reading a request body (EPIPE on `docker exec` in about one run in five).
   private readonly agent = new http.Agent({ keepAlive: true });
   private readonly inFlight = new Set<Promise<void>>();

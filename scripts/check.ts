@@ -22,6 +22,7 @@ import { checkDiagrams } from './checks/diagrams.ts';
 import { checkDockerCli } from './checks/docker-cli.ts';
 import { checkDuplicates } from './checks/duplicates.ts';
 import { checkFormat } from './checks/format.ts';
+import { checkGlossary } from './checks/glossary.ts';
 import { printResult, type CheckResult } from './checks/lib/check.ts';
 import { checkLinks } from './checks/links.ts';
 import { checkSchema } from './checks/schema.ts';
@@ -54,6 +55,11 @@ const STEPS: Step[] = [
     name: 'translations',
     about: 'both languages: same command blocks, diagrams, shown files, course and order',
     run: () => checkTranslations(content),
+  },
+  {
+    name: 'glossary',
+    about: "content/glossary.yaml reads; Korean lessons use the glossary's spelling of each term",
+    run: () => checkGlossary(content),
   },
   {
     name: 'commands',

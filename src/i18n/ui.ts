@@ -31,6 +31,10 @@ const en = {
   lessons: (n: number) => `${n} lessons`,
   notFound: 'Page not found',
   backHome: 'Back to the lessons',
+  glossary: 'Glossary',
+  glossaryIntro:
+    'The terms the lessons use, each in a sentence or two. The Korean pages write each term one way, the way this list does.',
+  glossaryOther: 'Korean',
   footer: 'Dockside: every command tested against a real Docker Engine.',
   followSummary: 'Follow this lesson in your terminal',
   followText:
@@ -70,6 +74,10 @@ const ko: UiStrings = {
   lessons: (n: number) => `레슨 ${n}개`,
   notFound: '페이지를 찾을 수 없습니다',
   backHome: '레슨 목록으로',
+  glossary: '용어집',
+  glossaryIntro:
+    '레슨에 나오는 용어를 한두 문장으로 정리했습니다. 한국어 레슨은 모든 용어를 이 목록에 적힌 대로 한 가지로만 씁니다.',
+  glossaryOther: '영어',
   footer: 'Dockside: 모든 명령을 실제 Docker Engine에서 테스트합니다.',
   followSummary: '이 레슨을 터미널에서 따라 하기',
   followText:

@@ -3,13 +3,11 @@
  * entry, so the schema check can say which line of which course is wrong; readCourses() for the runners
  * and scripts, which need the valid list or a clear error.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { LessonError } from './errors.ts';
-import { CONTENT_DIR, relativeToRepo } from './readLessonFile.ts';
+import type { LessonError } from './errors.ts';
+import { CONTENT_DIR } from './readLessonFile.ts';
+import { readYamlList } from './readYamlList.ts';
 import { courseSchema, type Course } from './schemas/course.ts';
-import { YAML_FIX, yamlProblem } from './yamlErrors.ts';
 
 export const COURSES_FILE = path.join(CONTENT_DIR, 'courses.yaml');
 
@@ -19,72 +17,15 @@ export function readCoursesFile(absolute: string): {
   lines: number[];
   problems: LessonError[];
 } {
-  const file = relativeToRepo(absolute);
-  if (!existsSync(absolute)) {
-    return {
-      courses: [],
-      lines: [],
-      problems: [
-        new LessonError(
-          file,
-          1,
-          'the course list is missing',
-          'Create it: a YAML list of courses with id, order, title and description in en and ko',
-        ),
-      ],
-    };
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(absolute, 'utf8'), { lineCounter });
-  const lineOf = (node: YamlNode | undefined | null) =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  if (doc.errors.length) {
-    const error = doc.errors[0]!;
-    return {
-      courses: [],
-      lines: [],
-      problems: [new LessonError(file, lineCounter.linePos(error.pos[0]).line, yamlProblem(error), YAML_FIX)],
-    };
-  }
-  if (!isSeq(doc.contents)) {
-    return {
-      courses: [],
-      lines: [],
-      problems: [
-        new LessonError(
-          file,
-          1,
-          'the course list is not a YAML list',
-          'Write each course as a list item starting with "- id: …"',
-        ),
-      ],
-    };
-  }
-  const courses: Course[] = [];
-  /** The line of each course's id, for problems found later (a duplicate id). */
-  const lines: number[] = [];
-  const problems: LessonError[] = [];
-  doc.contents.items.forEach((item, index) => {
-    const parsed = courseSchema.safeParse(doc.toJS().at(index));
-    if (parsed.success) {
-      courses.push(parsed.data);
-      lines.push(lineOf((doc.getIn([index, 'id'], true) as YamlNode | undefined) ?? (item as YamlNode)));
-      return;
-    }
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.') || `course ${index + 1}`;
-      const node = doc.getIn([index, ...issue.path], true) as YamlNode | undefined;
-      problems.push(
-        new LessonError(
-          file,
-          lineOf(node ?? (item as YamlNode)),
-          `course ${index + 1}, field "${field}": ${issue.message}`,
-          'Each course needs id (lower-case-with-hyphens), order (1, 2, …), and title and description in en and ko',
-        ),
-      );
-    }
+  const { entries, lines, problems } = readYamlList(absolute, courseSchema, {
+    what: 'the course list',
+    create: 'Create it: a YAML list of courses with id, order, title and description in en and ko',
+    itemHint: 'Write each course as a list item starting with "- id: …"',
+    entryFix:
+      'Each course needs id (lower-case-with-hyphens), order (1, 2, …), and title and description in en and ko',
+    entry: 'course',
   });
-  return { courses, lines, problems };
+  return { courses: entries, lines, problems };
 }
 
 /** The courses of content/courses.yaml (or another content tree's), in course order; throws the first problem. */

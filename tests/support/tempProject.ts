@@ -47,6 +47,9 @@ export function createTempProject(options: { content?: string } = {}): TempProje
     cpSync(path.join(REPO, 'content', 'courses.yaml'), path.join(contentDir, 'courses.yaml'));
   }
   for (const locale of ['en', 'ko']) mkdirSync(path.join(contentDir, 'lessons', locale), { recursive: true });
+  // The site builds a glossary page from it; a fixture without one gets the repository's.
+  if (!existsSync(path.join(contentDir, 'glossary.yaml')))
+    cpSync(path.join(REPO, 'content', 'glossary.yaml'), path.join(contentDir, 'glossary.yaml'));
 
   const modules = path.join(root, 'node_modules');
   mkdirSync(modules);

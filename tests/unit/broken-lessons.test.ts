@@ -19,6 +19,7 @@ import { checkCommands } from '../../scripts/checks/commands.ts';
 import { checkDiagrams } from '../../scripts/checks/diagrams.ts';
 import { checkDockerCli } from '../../scripts/checks/docker-cli.ts';
 import { checkDuplicates } from '../../scripts/checks/duplicates.ts';
+import { checkGlossary } from '../../scripts/checks/glossary.ts';
 import type { CheckResult, ContentInput } from '../../scripts/checks/lib/check.ts';
 import { checkLinks } from '../../scripts/checks/links.ts';
 import { checkSchema } from '../../scripts/checks/schema.ts';
@@ -63,6 +64,7 @@ const SOURCE_CHECKS: Record<string, (input: ContentInput) => Promise<CheckResult
   commands: checkCommands,
   ...(hasDocker ? { 'docker-cli': checkDockerCli } : {}),
   diagrams: checkDiagrams,
+  glossary: checkGlossary,
 };
 
 const projects: TempProject[] = [];

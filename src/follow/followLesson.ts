@@ -5,20 +5,22 @@
  */
 import type { Command, CommandBlock } from '../lesson-model/command-block/types.ts';
 import { PROMPTS } from '../lesson-model/command-block/types.ts';
-import type { LessonFile } from '../lesson-model/readLessonFile.ts';
 import { removesSomething } from '../lesson-model/shell/dockerEffects.ts';
 import { exec } from '../runtime/exec.ts';
 import { StepRunner } from '../runtime/stepRunner.ts';
 import { lessonNames, type LessonName } from '../lesson-model/lessonNames.ts';
+import type { FollowLesson } from './lessonSource.ts';
 import { madeByRunner, rememberMade, sameName } from './madeByRunner.ts';
 import type { Messages } from './messages.ts';
 import { existingNames, removeCommand } from './preflight.ts';
 import type { Terminal } from './terminal.ts';
 
 export interface FollowOptions {
-  lesson: LessonFile;
+  lesson: FollowLesson;
   terminal: Terminal;
   say: Messages;
+  /** What the learner types to come back to this lesson, said on leaving. */
+  again: string;
 }
 
 type StepResult = 'matched' | 'differs' | 'skipped' | 'quit';
@@ -202,7 +204,7 @@ export class LessonFollower {
     }
     await this.recordMade();
     await this.close();
-    terminal.line(say.bye);
+    terminal.line(say.bye(this.options.again));
   }
 
   async close(): Promise<void> {

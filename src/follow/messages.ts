@@ -8,6 +8,8 @@ const en = {
   pick: 'Which lesson? Type its number and press Enter',
   pickAgain: (max: number) => `Type a number from 1 to ${max}.`,
   unknownLesson: (name: string, known: string) => `There is no lesson "${name}". Lessons: ${known}`,
+  nameLesson: (follow: string, known: string) =>
+    `Name the lesson to follow (there is no terminal to pick one in): ${follow} <lesson>. Lessons: ${known}`,
   preflight: 'Checking your Docker',
   dockerMissing:
     'The docker command is not installed. Install Docker Desktop (Windows, Mac) or Docker Engine (Linux): https://docs.docker.com/get-docker/',
@@ -42,7 +44,25 @@ const en = {
   removedLeft: (what: string) => `Also removed what the lesson had started: ${what}`,
   done: (matched: number, ran: number) =>
     `Lesson finished: ${matched} of ${ran} steps printed what the lesson shows.`,
-  bye: 'Bye. Come back with: npm run follow',
+  bye: (again: string) => `Bye. Come back with: ${again}`,
+  listIntro: 'Lessons you can follow in your terminal, against your own Docker:',
+  listFollow: (follow: string, example: string) =>
+    `Follow one: ${follow} <lesson>   (for example: ${follow} ${example})`,
+  listMore: (command: string) => `In Korean: add --lang ko · every option: ${command} --help`,
+  about:
+    'Follow a Dockside lesson step by step in your terminal, against your own Docker: each step shows why it\nexists and its commands, Enter runs them, and the output is checked against what the lesson shows.',
+  usage: 'Usage',
+  usageList: 'list the lessons',
+  usageFollow: 'follow a lesson: Enter runs a step, s skips it, q quits and offers the cleanup',
+  usagePick: 'pick a lesson from the list, then follow it',
+  lessonArg: '<lesson>',
+  options: 'Options',
+  optionLang: 'the language of the lessons and of this runner (default: from LANG, else English)',
+  optionYes: 'run every step without asking, the cleanup step included (for scripts)',
+  optionVersion: 'this runner and the version of the lessons it carries',
+  optionHelp: (command: string) => `this help; in Korean: ${command} --help --lang ko`,
+  needs: 'Needs Docker: Docker Desktop (Windows, Mac) or Docker Engine (Linux).',
+  unknownOption: (problem: string, command: string) => `${problem}. See: ${command} --help`,
   yes: 'y',
   yesNo: '[y/N]',
   noYes: '[Y/n]',
@@ -55,6 +75,8 @@ const ko: Messages = {
   pick: '어떤 레슨을 할까요? 번호를 입력하고 Enter를 누르세요',
   pickAgain: (max: number) => `1부터 ${max} 사이의 번호를 입력하세요.`,
   unknownLesson: (name: string, known: string) => `"${name}" 레슨은 없습니다. 레슨 목록: ${known}`,
+  nameLesson: (follow: string, known: string) =>
+    `레슨을 고를 터미널이 없으니 따라 할 레슨의 이름을 지정하세요: ${follow} <레슨>. 레슨 목록: ${known}`,
   preflight: 'Docker 환경 확인',
   dockerMissing:
     'docker 명령이 설치되어 있지 않습니다. Docker Desktop(윈도우, 맥)이나 Docker Engine(리눅스)을 설치하세요: https://docs.docker.com/get-docker/',
@@ -90,7 +112,25 @@ const ko: Messages = {
   removedLeft: (what: string) => `레슨이 띄운 것도 지웠습니다: ${what}`,
   done: (matched: number, ran: number) =>
     `레슨을 마쳤습니다. ${ran}단계 중 ${matched}단계의 출력이 레슨과 같았습니다.`,
-  bye: '다음에 또 만나요. 다시 시작하려면: npm run follow',
+  bye: (again: string) => `다음에 또 만나요. 다시 시작하려면: ${again}`,
+  listIntro: '내 터미널에서 내 Docker로 따라 할 수 있는 레슨입니다:',
+  listFollow: (follow: string, example: string) =>
+    `레슨 하나를 따라 하려면: ${follow} <레슨>   (예: ${follow} ${example})`,
+  listMore: (command: string) => `영어로 보려면 --lang en을 붙이세요 · 모든 옵션: ${command} --help`,
+  about:
+    'Dockside 레슨을 내 터미널에서 내 Docker로 한 단계씩 따라 합니다. 단계마다 그 단계가 필요한 이유와 명령을\n보여 주고, Enter를 누르면 명령을 실행한 뒤 출력이 레슨에 나온 것과 같은지 확인합니다.',
+  usage: '사용법',
+  usageList: '레슨 목록을 보여 줍니다',
+  usageFollow: '레슨을 따라 합니다. Enter는 실행, s는 건너뛰기, q는 종료(정리 단계 실행 여부를 묻습니다)',
+  usagePick: '목록에서 레슨을 골라 따라 합니다',
+  lessonArg: '<레슨>',
+  options: '옵션',
+  optionLang: '레슨과 안내 메시지의 언어(기본값: LANG 환경 변수, 없으면 영어)',
+  optionYes: '묻지 않고 정리 단계까지 모든 단계를 실행합니다(스크립트용)',
+  optionVersion: '이 도구의 버전과 함께 들어 있는 레슨의 버전을 보여 줍니다',
+  optionHelp: (command: string) => `이 도움말을 보여 줍니다. 영어로 보려면: ${command} --help --lang en`,
+  needs: 'Docker가 필요합니다: Docker Desktop(윈도우, 맥) 또는 Docker Engine(리눅스).',
+  unknownOption: (problem: string, command: string) => `${problem}. 사용법: ${command} --help`,
   yes: 'y',
   yesNo: '[y/N]',
   noYes: '[Y/n]',

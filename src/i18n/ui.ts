@@ -38,8 +38,10 @@ const en = {
   footer: 'Dockside: every command tested against a real Docker Engine.',
   followSummary: 'Follow this lesson in your terminal',
   followText:
-    'In a clone of the Dockside repository (after npm install), this runs the lesson step by step against your own Docker, checks each output and cleans up when you quit.',
+    'With Node.js 20 or newer and Docker, this command runs the lesson step by step in your terminal, against your own Docker: it checks each output against the lesson and cleans up when you quit. Nothing to clone or install first.',
   followTitle: 'Run this lesson step by step',
+  followFirst:
+    'Prefer to see the whole lesson first? Read on: the command runs the same steps in the same order, whenever you are ready.',
   editPrompt: 'Found a mistake, or a command that no longer works?',
   editPage: 'Edit this page on GitHub',
 };
@@ -81,8 +83,10 @@ const ko: UiStrings = {
   footer: 'Dockside: 모든 명령을 실제 Docker Engine에서 테스트합니다.',
   followSummary: '이 레슨을 터미널에서 따라 하기',
   followText:
-    'Dockside 저장소를 클론하고 npm install을 마친 뒤 아래 명령을 실행하면, 내 Docker에서 레슨을 한 단계씩 실행하고 출력이 레슨과 같은지 확인해 줍니다. 중간에 그만두면 정리도 해 줍니다.',
+    'Node.js 20 이상과 Docker가 있으면 아래 명령으로 내 터미널에서 내 Docker로 레슨을 한 단계씩 실행하고, 출력이 레슨과 같은지 확인할 수 있습니다. 중간에 그만두면 정리도 해 줍니다. 먼저 클론하거나 설치할 것은 없습니다.',
   followTitle: '레슨을 한 단계씩 실행하기',
+  followFirst:
+    '레슨 전체를 먼저 보고 싶다면 아래 내용을 끝까지 읽어 보세요. 준비가 되면 이 명령으로 같은 단계를 같은 순서로 실행할 수 있습니다.',
   editPrompt: '틀린 내용이나 더 이상 동작하지 않는 명령을 발견했나요?',
   editPage: 'GitHub에서 이 페이지 수정하기',
 };

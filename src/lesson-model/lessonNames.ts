@@ -5,13 +5,19 @@
  * to share the name.
  */
 import { parse } from 'yaml';
-import type { LessonFile } from './readLessonFile.ts';
+import type { CommandBlock } from './command-block/types.ts';
 import { createdNames, type DockerName, type NamedKind } from './shell/dockerEffects.ts';
 
 export type { NamedKind };
 export type LessonName = DockerName;
 
-export function lessonNames(lesson: LessonFile): LessonName[] {
+/** A lesson's blocks and shown files: a LessonFile, or the follow-along runner's compiled lesson. */
+export interface LessonParts {
+  blocks: readonly { block: CommandBlock }[];
+  files: readonly { name: string; content: string }[];
+}
+
+export function lessonNames(lesson: LessonParts): LessonName[] {
   const found = new Map<string, LessonName>();
   const add = (entry: LessonName) => found.set(`${entry.kind} ${entry.name}`, entry);
   for (const { block } of lesson.blocks) {

@@ -55,7 +55,7 @@ test.describe('copy buttons put only the commands on the clipboard', () => {
       // The follow-along box copies the command that runs this very lesson in the terminal.
       const follow = page.locator('.follow-along');
       await follow.locator('summary').click();
-      const expected = `npm run follow -- ${lesson.source.slug}${lesson.source.locale === 'en' ? '' : ` --lang ${lesson.source.locale}`}`;
+      const expected = `npx @dockside-dev/cli follow ${lesson.source.slug}${lesson.source.locale === 'en' ? '' : ` --lang ${lesson.source.locale}`}`;
       await copies(follow.locator('.cmd__copy'), expected, `${lesson.path} follow-along`);
     });
   }

@@ -8,10 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { lockEngine, type EngineLock } from '../../src/runtime/engineLock.ts';
+import type { EngineLock } from '../../src/runtime/engineLock.ts';
+import { engineUp, lockLessonEngine } from './engine.ts';
+import { prompt, runStep } from './steps.ts';
 import { TerminalSession } from './terminalSession.ts';
 
-const engineUp = spawnSync('docker', ['version', '--format', '{{.Server.Version}}']).status === 0;
 const follow = 'node --import tsx src/follow/cli.ts';
 const sessions: TerminalSession[] = [];
 let stateHome: string;
@@ -28,30 +29,6 @@ function start(args: string, env: Record<string, string> = {}) {
 }
 
 const exists = (kind: string, name: string) => spawnSync('docker', [kind, 'inspect', name]).status === 0;
-const keysPrompt = 'Enter run · s skip · q quit ›';
-const verdicts = (session: TerminalSession) =>
-  session.count('✓ Output matches the lesson.') + session.count('✗ Output differs');
-
-/** Waits for the n-th step prompt (counting from 1). */
-async function prompt(session: TerminalSession, n: number) {
-  const deadline = Date.now() + 60_000;
-  while (session.count(keysPrompt) < n) {
-    if (Date.now() > deadline) throw new Error(`no step prompt ${n}; the screen shows:\n${session.screen()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** Presses Enter on the current step and waits for the runner's verdict on its output. */
-async function runStep(session: TerminalSession) {
-  const before = verdicts(session);
-  session.send('Enter');
-  const deadline = Date.now() + 120_000;
-  while (verdicts(session) === before) {
-    if (Date.now() > deadline) throw new Error(`no verdict; the screen shows:\n${session.screen()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** Runs steps from `step` on until the lesson has made its container; returns the next step's number. */
 async function runUntilHelloExists(session: TerminalSession, step: number): Promise<number> {
   for (; !exists('container', 'ds-hello'); step += 1) {
@@ -67,12 +44,7 @@ beforeAll(async () => {
   if (!engineUp && process.env.CI === 'true')
     throw new Error('no Docker Engine answers; the follow-along tests need one');
   // The lessons' names are fixed (ds-hello): wait while the snippet suite runs lessons on this engine.
-  const endpoint = spawnSync('docker', ['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}'], {
-    encoding: 'utf8',
-  }).stdout.trim();
-  engineLock = await lockEngine(endpoint || 'default', (holder) =>
-    console.log(`waiting for the lesson run of pid ${holder} on this engine`),
-  );
+  engineLock = await lockLessonEngine();
 }, 1_800_000);
 
 afterAll(() => engineLock?.release());
@@ -114,7 +86,7 @@ describe.runIf(engineUp)('following a lesson', () => {
     session.send('q');
     await session.waitFor("Run the lesson's cleanup step now");
     session.send('y');
-    await session.waitFor('Bye. Come back with: npm run follow', 60_000);
+    await session.waitFor('Bye. Come back with: npm run follow -- what-is-docker', 60_000);
     await session.waitFor('[exit 0]');
     expect(exists('container', 'ds-hello')).toBe(false);
   });

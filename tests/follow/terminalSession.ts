@@ -8,10 +8,11 @@ import { randomBytes } from 'node:crypto';
 export class TerminalSession {
   readonly name = `dockside-test-${randomBytes(4).toString('hex')}`;
 
-  constructor(command: string, env: Record<string, string> = {}) {
+  /** `cwd` is where the program starts: the repository unless a test says otherwise. */
+  constructor(command: string, env: Record<string, string> = {}, cwd = process.cwd()) {
     const exports = Object.entries(env).map(([key, value]) => `${key}='${value.replace(/'/g, `'\\''`)}'`);
     // `; sleep` keeps the pane after the program exits, so its last words can be read.
-    const script = `cd '${process.cwd()}' && env ${exports.join(' ')} ${command}; echo "[exit $?]"; sleep 600`;
+    const script = `cd '${cwd}' && env ${exports.join(' ')} ${command}; echo "[exit $?]"; sleep 600`;
     execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', '120', '-y', '50', script]);
   }
 

@@ -1,0 +1,55 @@
+/**
+ * Where the follow-along runner gets its lessons. Two sources give the same shape:
+ * - a clone's content/ tree, read by the lesson model on every start (`npm run follow`,
+ *   contentLessons.ts);
+ * - the data compiled into the `dockside` package when it is built (lessonData.ts,
+ *   scripts/build-cli.ts), so a learner needs neither the repository nor its dependencies.
+ * A lesson here is what running it needs and nothing else (no Markdown tree): its steps with their
+ * heading and "why", and the files it shows. A LessonFile of the lesson model is one.
+ */
+import type { CommandBlock } from '../lesson-model/command-block/types.ts';
+import type { Locale } from '../i18n/locales.ts';
+
+export interface FollowStep {
+  block: CommandBlock;
+  /** The nearest heading above the block. */
+  heading: string;
+  /** The first sentence of the paragraph above the block: why the step exists. */
+  lead: string;
+}
+
+export interface FollowLesson {
+  slug: string;
+  locale: Locale;
+  frontmatter: { title: string; course: string; order: number };
+  /** Every command block of the lesson, in page order, both shells. */
+  blocks: readonly FollowStep[];
+  /** Files the lesson shows; the runner writes them into the working directory first. */
+  files: readonly { name: string; content: string }[];
+}
+
+export interface FollowCourse {
+  id: string;
+  order: number;
+  title: Record<Locale, string>;
+}
+
+export interface LessonSource {
+  /** The courses, in course order. */
+  readonly courses: readonly FollowCourse[];
+  /** A locale's lessons: course by course in course order, then by their order in the course. */
+  lessons(locale: Locale): FollowLesson[];
+  /** Which lessons these are, for `--version`: a clone's content/ or the package's build. */
+  readonly version: string;
+}
+
+/** Course order, then lesson order: how the site's menu and the runner's list show lessons. */
+export function inCourseOrder<T extends FollowLesson>(
+  lessons: readonly T[],
+  courses: readonly FollowCourse[],
+): T[] {
+  const courseIndex = (lesson: FollowLesson) => courses.findIndex((c) => c.id === lesson.frontmatter.course);
+  return lessons.toSorted(
+    (a, b) => courseIndex(a) - courseIndex(b) || a.frontmatter.order - b.frontmatter.order,
+  );
+}

@@ -4,8 +4,8 @@
  *
  * Order: the checks that read lesson sources (fast, no build) first; then types; then the build
  * (scripts/build.ts: into dist/, swapped in only on success); then the links check on that dist/.
- * The build is skipped when the schema check finds a problem: it would stop on the same mistake
- * with a longer message.
+ * Types, build and links are skipped when the schema check finds a problem ("skipped: fix the
+ * errors above first"): Astro would stop on the same mistake with a stack trace.
  *
  *   npm run check                              everything
  *   npm run check -- schema translations      only these (build and links included only if named)
@@ -132,9 +132,10 @@ let crashed = 0;
 let lessonsUnreadable = false;
 let buildFailed = false;
 for (const step of steps) {
+  // Astro reads the same lessons: it would stop on the schema's problems with a stack trace.
   const why =
-    (step.name === 'build' || step.name === 'links') && lessonsUnreadable
-      ? 'fix the schema problems above first; the build would stop on them'
+    (step.name === 'types' || step.name === 'build' || step.name === 'links') && lessonsUnreadable
+      ? 'fix the errors above first'
       : step.name === 'links' && buildFailed
         ? 'the build failed'
         : undefined;

@@ -11,6 +11,8 @@
  *   npm run check -- schema translations      only these (build and links included only if named)
  *   npm run check -- --skip types              all but these
  *   npm run check:<name>                       one check alone (check:links checks the dist/ there is)
+ *   npm run check -- <lesson> … | --changed | --watch <lesson>   the lesson-level checks on those
+ *                                              lessons only, cached (scripts/checks/lib/lessonLoop.ts)
  */
 import path from 'node:path';
 import { styleText } from 'node:util';
@@ -23,6 +25,7 @@ import { checkDockerCli } from './checks/docker-cli.ts';
 import { checkDuplicates } from './checks/duplicates.ts';
 import { checkFormat } from './checks/format.ts';
 import { printResult, type CheckResult } from './checks/lib/check.ts';
+import { lessonLoopCli } from './checks/lib/lessonLoop.ts';
 import { checkLinks } from './checks/links.ts';
 import { checkSchema } from './checks/schema.ts';
 import { checkTranslations } from './checks/translations.ts';
@@ -109,7 +112,9 @@ const paint = (format: Parameters<typeof styleText>[0], text: string) =>
 
 function chosenSteps(argv: string[]): Step[] {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log('usage: npm run check [-- <check> … | --skip <check> …]\n');
+    console.log(
+      'usage: npm run check [-- <check> … | --skip <check> …]\n       npm run check -- <lesson> … | --changed | --watch <lesson>   (lesson-level checks only, cached)\n',
+    );
     for (const step of STEPS) console.log(`  ${step.name.padEnd(13)} ${step.about}`);
     process.exit(0);
   }
@@ -124,6 +129,13 @@ function chosenSteps(argv: string[]): Step[] {
   if (!names.length) return STEPS;
   return STEPS.filter((step) => names.includes(step.name) !== skip);
 }
+
+// `npm run check -- <lesson> …`, `--changed`, `--watch <lesson>`: the lesson-level checks on those lessons.
+const lessonExit = await lessonLoopCli(
+  process.argv.slice(2),
+  STEPS.map((step) => step.name),
+);
+if (lessonExit !== undefined) process.exit(lessonExit);
 
 const steps = chosenSteps(process.argv.slice(2));
 const started = performance.now();

@@ -34,8 +34,8 @@ import {
 
 const LANGUAGE: Record<Locale, string> = { en: 'English', ko: 'Korean' };
 
-export async function checkTranslations({ contentDir }: ContentInput): Promise<CheckResult> {
-  const set = readLessons(contentDir);
+export async function checkTranslations({ contentDir, lessons }: ContentInput): Promise<CheckResult> {
+  const set = readLessons(contentDir, lessons);
   const problems: LessonError[] = [];
   const bySlug = new Map<string, Partial<Record<Locale, LessonFile>>>();
   for (const lesson of set.lessons)

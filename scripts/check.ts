@@ -4,13 +4,15 @@
  *
  * Order: the checks that read lesson sources (fast, no build) first; then types; then the build
  * (scripts/build.ts: into dist/, swapped in only on success); then the links check on that dist/.
- * The build is skipped when the schema check finds a problem: it would stop on the same mistake
- * with a longer message.
+ * Types, build and links are skipped when the schema check finds a problem ("skipped: fix the
+ * errors above first"): Astro would stop on the same mistake with a stack trace.
  *
  *   npm run check                              everything
  *   npm run check -- schema translations      only these (build and links included only if named)
  *   npm run check -- --skip types              all but these
  *   npm run check:<name>                       one check alone (check:links checks the dist/ there is)
+ *   npm run check -- <lesson> … | --changed | --watch <lesson>   the lesson-level checks on those
+ *                                              lessons only, cached (scripts/checks/lib/lessonLoop.ts)
  */
 import path from 'node:path';
 import { styleText } from 'node:util';
@@ -24,6 +26,7 @@ import { checkDuplicates } from './checks/duplicates.ts';
 import { checkFormat } from './checks/format.ts';
 import { checkGlossary } from './checks/glossary.ts';
 import { printResult, type CheckResult } from './checks/lib/check.ts';
+import { lessonLoopCli } from './checks/lib/lessonLoop.ts';
 import { checkLinks } from './checks/links.ts';
 import { checkSchema } from './checks/schema.ts';
 import { checkTranslations } from './checks/translations.ts';
@@ -115,7 +118,9 @@ const paint = (format: Parameters<typeof styleText>[0], text: string) =>
 
 function chosenSteps(argv: string[]): Step[] {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log('usage: npm run check [-- <check> … | --skip <check> …]\n');
+    console.log(
+      'usage: npm run check [-- <check> … | --skip <check> …]\n       npm run check -- <lesson> … | --changed | --watch <lesson>   (lesson-level checks only, cached)\n',
+    );
     for (const step of STEPS) console.log(`  ${step.name.padEnd(13)} ${step.about}`);
     process.exit(0);
   }
@@ -131,6 +136,13 @@ function chosenSteps(argv: string[]): Step[] {
   return STEPS.filter((step) => names.includes(step.name) !== skip);
 }
 
+// `npm run check -- <lesson> …`, `--changed`, `--watch <lesson>`: the lesson-level checks on those lessons.
+const lessonExit = await lessonLoopCli(
+  process.argv.slice(2),
+  STEPS.map((step) => step.name),
+);
+if (lessonExit !== undefined) process.exit(lessonExit);
+
 const steps = chosenSteps(process.argv.slice(2));
 const started = performance.now();
 let problems = 0;
@@ -138,9 +150,10 @@ let crashed = 0;
 let lessonsUnreadable = false;
 let buildFailed = false;
 for (const step of steps) {
+  // Astro reads the same lessons: it would stop on the schema's problems with a stack trace.
   const why =
-    (step.name === 'build' || step.name === 'links') && lessonsUnreadable
-      ? 'fix the schema problems above first; the build would stop on them'
+    (step.name === 'types' || step.name === 'build' || step.name === 'links') && lessonsUnreadable
+      ? 'fix the errors above first'
       : step.name === 'links' && buildFailed
         ? 'the build failed'
         : undefined;

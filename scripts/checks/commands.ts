@@ -28,8 +28,8 @@ import {
   type ContentInput,
 } from './lib/check.ts';
 
-export async function checkCommands({ contentDir }: ContentInput): Promise<CheckResult> {
-  const set = readLessons(contentDir);
+export async function checkCommands({ contentDir, lessons }: ContentInput): Promise<CheckResult> {
+  const set = readLessons(contentDir, lessons);
   const problems: LessonError[] = [];
   const shownFilesSeen = new Set<string>();
   let commands = 0;

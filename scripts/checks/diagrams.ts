@@ -18,8 +18,8 @@ import {
 } from './lib/check.ts';
 import { diagramFences } from '../../src/lesson-model/diagramFences.ts';
 
-export async function checkDiagrams({ contentDir }: ContentInput): Promise<CheckResult> {
-  const set = readLessons(contentDir);
+export async function checkDiagrams({ contentDir, lessons }: ContentInput): Promise<CheckResult> {
+  const set = readLessons(contentDir, lessons);
   const problems: LessonError[] = [];
   let count = 0;
   try {

@@ -13,7 +13,7 @@
  * compose.yaml). Values only known at run time ($PWD, $(…)) are replaced by plausible ones.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LessonError } from '../../src/lesson-model/errors.ts';
@@ -38,6 +38,11 @@ export interface DockerCliInput extends ContentInput {
   docker?: string;
   /** How many docker processes at once. */
   concurrency?: number;
+  /**
+   * A folder to keep the CLI's verdicts in, by docker version, arguments and (for compose) the
+   * shown files: the lesson loop passes one, so a command that did not change is not run again.
+   */
+  cacheDir?: string;
 }
 
 /** Where no Docker Engine listens: every command that gets past parsing fails to connect here. */
@@ -137,10 +142,12 @@ function firstMessageLine(output: string): string {
 
 export async function checkDockerCli({
   contentDir,
+  lessons,
   docker = 'docker',
   concurrency = 4,
+  cacheDir,
 }: DockerCliInput): Promise<CheckResult> {
-  const set = readLessons(contentDir);
+  const set = readLessons(contentDir, lessons);
   const sandbox = mkdtempSync(path.join(os.tmpdir(), 'dockside-docker-cli-'));
   try {
     const env = sandboxEnv(sandbox);
@@ -153,14 +160,24 @@ export async function checkDockerCli({
     const queue = new Limiter(concurrency);
     const keyOf = (inv: Invocation) =>
       JSON.stringify([inv.argv, inv.argv.includes('compose') ? inv.workdir : '']);
+    const stored = verdictStore(cacheDir, version);
     for (const inv of invocations) {
       const key = keyOf(inv);
-      if (!verdicts.has(key))
-        verdicts.set(
-          key,
-          queue.run(() => runDocker(docker, inv.argv, env, inv.workdir)),
-        );
+      if (verdicts.has(key)) continue;
+      const storedKey = JSON.stringify([
+        inv.argv,
+        inv.argv.includes('compose') ? inv.lesson.files.map((file) => [file.name, file.content]) : '',
+      ]);
+      const known = stored.get(storedKey);
+      verdicts.set(
+        key,
+        known
+          ? Promise.resolve(known)
+          : queue.run(async () => stored.set(storedKey, await runDocker(docker, inv.argv, env, inv.workdir))),
+      );
     }
+    await Promise.all(verdicts.values());
+    stored.save();
 
     // For "unknown flag: --detatch", the flags the command has, to suggest --detach.
     const helps = new Map<string, Promise<string[]>>();
@@ -202,6 +219,37 @@ export async function checkDockerCli({
   } finally {
     rmSync(sandbox, { recursive: true, force: true });
   }
+}
+
+/** Verdicts kept on disk between runs (a no-op without a folder). Timeouts are not kept. */
+function verdictStore(cacheDir: string | undefined, version: string) {
+  const file =
+    cacheDir && path.join(cacheDir, `docker-cli-verdicts-${version.replace(/[^\w.-]/g, '_')}.json`);
+  let known: Record<string, Verdict> = {};
+  if (file && existsSync(file)) {
+    try {
+      known = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Verdict>;
+    } catch {
+      known = {};
+    }
+  }
+  let changed = false;
+  return {
+    get: (key: string): Verdict | undefined => known[key],
+    set(key: string, verdict: Verdict): Verdict {
+      if (!(verdict.kind === 'skipped' && verdict.reason.startsWith('did not finish'))) {
+        known[key] = verdict;
+        changed = true;
+      }
+      return verdict;
+    },
+    save() {
+      if (file && changed) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify(known));
+      }
+    },
+  };
 }
 
 /** Only what the docker CLI needs, so nothing from the caller's environment reaches an engine or a registry. */

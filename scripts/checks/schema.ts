@@ -23,13 +23,13 @@ import {
   type ContentInput,
 } from './lib/check.ts';
 
-export async function checkSchema({ contentDir }: ContentInput): Promise<CheckResult> {
+export async function checkSchema({ contentDir, lessons }: ContentInput): Promise<CheckResult> {
   const problems: LessonError[] = [];
   const { courses, problems: courseProblems } = readCoursesFile(path.join(contentDir, 'courses.yaml'));
   problems.push(...courseProblems);
   problems.push(...strayLessonFiles(contentDir));
 
-  const set = readLessons(contentDir);
+  const set = readLessons(contentDir, lessons);
   problems.push(...set.unreadable.map((entry) => entry.error));
   const known = new Set(courses.map((course) => course.id));
   // "Today" somewhere on Earth: a contributor in Seoul may already be on tomorrow's UTC date.

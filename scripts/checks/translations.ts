@@ -4,7 +4,11 @@
  * - both belong to the same course at the same order (or the two outlines would differ);
  * - both have the same command blocks, in the same order: the same shell, the same commands, the
  *   same expected exit status and cleanup role (titles and prose are translated; commands are not);
- * - both show the same files and have the same number of diagrams.
+ * - both show the same files and have the same number of diagrams;
+ * - both have the same outline: headings by level and position, callouts by type, diagrams
+ *   (src/lesson-model/outline.ts), so a section without commands, like the recap, is not lost.
+ *   Compared only when the blocks, files and diagrams match: a missing section with a block in it
+ *   is already named by its block, once.
  * Each difference is listed on its own, at the line of the Korean (or the only) file, naming the
  * English line it differs from. The snippet suite runs the English commands only, so this check
  * is what makes the Korean page's commands tested too.
@@ -15,6 +19,7 @@ import { diagramFences } from '../../src/lesson-model/diagramFences.ts';
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import { frontmatterLine } from '../../src/lesson-model/frontmatter.ts';
 import type { LessonBlock } from '../../src/lesson-model/lessonBlocks.ts';
+import { lessonOutline, type OutlinePart } from '../../src/lesson-model/outline.ts';
 import type { LessonFile } from '../../src/lesson-model/readLessonFile.ts';
 import { LOCALES, type Locale } from '../../src/lesson-model/schemas/lesson.ts';
 import {
@@ -29,8 +34,8 @@ import {
 
 const LANGUAGE: Record<Locale, string> = { en: 'English', ko: 'Korean' };
 
-export async function checkTranslations({ contentDir }: ContentInput): Promise<CheckResult> {
-  const set = readLessons(contentDir);
+export async function checkTranslations({ contentDir, lessons }: ContentInput): Promise<CheckResult> {
+  const set = readLessons(contentDir, lessons);
   const problems: LessonError[] = [];
   const bySlug = new Map<string, Partial<Record<Locale, LessonFile>>>();
   for (const lesson of set.lessons)
@@ -189,6 +194,78 @@ export function compareVersions(en: LessonFile, ko: LessonFile): LessonError[] {
         'Translate every ```mermaid diagram of the English lesson, labels and accTitle/accDescr included, and add or remove diagrams in both languages',
       ),
     );
+  }
+  if (!problems.length) problems.push(...compareOutlines(en, ko));
+  return problems;
+}
+
+function compareOutlines(en: LessonFile, ko: LessonFile): LessonError[] {
+  const a = lessonOutline(en.tree);
+  const b = lessonOutline(ko.tree);
+  const fix = `Give both languages the same headings (same levels, same order), callouts and diagrams; translate their text only`;
+  const problems: LessonError[] = [];
+  const changes = diffArrays(
+    a.map((part) => part.kind),
+    b.map((part) => part.kind),
+  );
+  let i = 0;
+  let j = 0;
+  const missing = (part: OutlinePart, at: number) => {
+    const previous = b[at - 1];
+    const next = b[at];
+    const where = previous
+      ? `after ${previous.label} (line ${previous.line})`
+      : next
+        ? `before ${next.label} (line ${next.line})`
+        : 'in this file';
+    return new LessonError(
+      ko.file,
+      previous?.line ?? next?.line ?? 1,
+      `the English lesson's ${part.kind} ${part.label} at ${en.file}:${part.line} is missing ${where}`,
+      fix,
+    );
+  };
+  const extra = (part: OutlinePart) =>
+    new LessonError(
+      ko.file,
+      part.line,
+      `this ${part.kind} ${part.label} is not in the English lesson (${en.file})`,
+      fix,
+    );
+  for (let c = 0; c < changes.length; c += 1) {
+    const change = changes[c]!;
+    const next = changes[c + 1];
+    if (!change.added && !change.removed) {
+      i += change.value.length;
+      j += change.value.length;
+    } else if (change.removed && next?.added) {
+      const removed = change.value.length;
+      const added = next.value.length;
+      for (let k = 0; k < Math.max(removed, added); k += 1) {
+        const x = k < removed ? a[i + k] : undefined;
+        const y = k < added ? b[j + k] : undefined;
+        if (x && y)
+          problems.push(
+            new LessonError(
+              ko.file,
+              y.line,
+              `this ${y.label} is a ${y.kind} where the English lesson has a ${x.kind} (${x.label} at ${en.file}:${x.line})`,
+              fix,
+            ),
+          );
+        else if (x) problems.push(missing(x, j + added));
+        else if (y) problems.push(extra(y));
+      }
+      i += removed;
+      j += added;
+      c += 1;
+    } else if (change.removed) {
+      for (const part of change.value.map((_, k) => a[i + k]!)) problems.push(missing(part, j));
+      i += change.value.length;
+    } else {
+      for (const part of change.value.map((_, k) => b[j + k]!)) problems.push(extra(part));
+      j += change.value.length;
+    }
   }
   return problems;
 }

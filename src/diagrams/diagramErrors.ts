@@ -44,12 +44,46 @@ export function mermaidFailureToLessonError(
   }
   const reported = failure.line ?? lineFromMessage(failure.message);
   const lineInDiagram = reported === undefined ? undefined : sourceLineFor(source, reported);
+  const text =
+    lineInDiagram === undefined ? undefined : source.replace(/\r\n?/g, '\n').split('\n')[lineInDiagram - 1];
   return new LessonError(
     at.file,
     lineInDiagram === undefined ? at.line : fileLine(at, lineInDiagram),
-    `Mermaid cannot parse this diagram: ${tidyMessage(failure.message)}`,
+    `Mermaid cannot parse this diagram: ${likelyMistake(text, failure.message)} (Mermaid says: ${tidyMessage(failure.message)})`,
     SYNTAX_FIX,
   );
+}
+
+const ARROW_AT_END = /(--+>?|==+>?|-\.+-?>?|~~~|<--+>?|--[ox]|\|[^|]*\|)\s*$/;
+const PAIRS: [string, string, string][] = [
+  ['[', ']', 'square bracket'],
+  ['(', ')', 'parenthesis'],
+  ['{', '}', 'brace'],
+];
+
+/**
+ * A plain sentence on what is most likely wrong, from the line Mermaid stopped at and what it
+ * expected. A guess, said as one: Mermaid's own words follow it.
+ */
+export function likelyMistake(line: string | undefined, message: string): string {
+  const code = (line ?? '').replace(/"[^"]*"/g, '""').trim();
+  if (line !== undefined && (line.match(/"/g) ?? []).length % 2 === 1)
+    return 'a label on this line opens a quote (") that is not closed';
+  for (const [open, close, name] of PAIRS) {
+    const opened = code.split(open).length - 1;
+    const closed = code.split(close).length - 1;
+    if (opened !== closed)
+      return `this line has ${opened} opening and ${closed} closing ${name}s: a node label like a["text"] must close what it opens`;
+  }
+  if (ARROW_AT_END.test(code))
+    return 'this line ends with an arrow that points nowhere: write the node it leads to after it, like a --> b';
+  if (/Expecting token of type ':'/.test(message))
+    return 'this line lacks a ":" between the label and its value';
+  if (/[[({][^\])}]*[():;#&][^\])}]*[\])}]/.test(code))
+    return 'a label on this line has punctuation Mermaid reads as syntax: quote the label, like a["redis:8 (primary)"]';
+  if (/got 'EOF'/.test(message))
+    return 'the diagram ends in the middle of a statement: this line is unfinished';
+  return 'Mermaid does not understand this line: check its arrows, brackets and quotes against the diagram type';
 }
 
 /** "Parse error on line 3:", "Lexical error on line 3.", "Parse error on line 4, column 8:" (Langium parsers). */

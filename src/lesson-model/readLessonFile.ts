@@ -78,6 +78,15 @@ export function readLessonFile(absolute: string): LessonFile {
     );
   }
   const unclosed = findUnclosedFence(tree, text);
+  if (unclosed?.swallowed) {
+    const { line, text: swallowed, what } = unclosed.swallowed;
+    throw new LessonError(
+      file,
+      unclosed.line,
+      `the ${unclosed.opening} fence opened here is not closed before the ${what} ${swallowed} at line ${line}, so everything in between is read as this block's ${unclosed.opening === '```console' ? 'output' : 'content'}`,
+      `Add a line with ${unclosed.closing} right after the block's last line, before line ${line}.`,
+    );
+  }
   if (unclosed) {
     throw new LessonError(
       file,

@@ -116,4 +116,19 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
       expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
     },
   );
+
+  it('after a schema problem, types, build and links say "skipped", with no Astro stack trace', () => {
+    const broken = path.join(REPO, 'tests', 'broken-lessons', 'frontmatter-wrong-type', 'content', 'lessons');
+    for (const locale of ['en', 'ko'])
+      cpSync(
+        path.join(broken, locale, 'lesson.mdx'),
+        path.join(project.contentDir, 'lessons', locale, 'wrong-type.mdx'),
+      );
+    const result = script(project, 'scripts/check.ts', ['schema', 'types', 'build', 'links']);
+    expect(result.status, result.output).toBe(1);
+    expect(result.output).toMatch(/lessons\/en\/wrong-type\.mdx:5: front matter field "order"/);
+    for (const name of ['types', 'build', 'links'])
+      expect(result.output).toMatch(new RegExp(`– ${name}\\s+skipped: fix the errors above first`));
+    expect(result.output).not.toMatch(/Stack trace|could not run/);
+  });
 });

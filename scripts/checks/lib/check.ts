@@ -29,6 +29,11 @@ export interface CheckResult {
 export interface ContentInput {
   /** A content tree laid out like content/: courses.yaml, lessons/<locale>/<slug>.mdx, files/. */
   contentDir: string;
+  /**
+   * Only these lesson files (absolute paths), for the lesson loop (`npm run check -- <lesson>`);
+   * every lesson of the content tree when absent.
+   */
+  lessons?: string[];
 }
 
 export interface LessonSet {
@@ -37,10 +42,15 @@ export interface LessonSet {
   unreadable: { file: string; error: LessonError }[];
 }
 
-/** Reads every lesson; a lesson that does not read is set aside with its error instead of stopping the check. */
-export function readLessons(contentDir: string): LessonSet {
+/**
+ * Reads every lesson (or only `only`, absolute paths); a lesson that does not read is set aside with
+ * its error instead of stopping the check.
+ */
+export function readLessons(contentDir: string, only?: string[]): LessonSet {
   const set: LessonSet = { lessons: [], unreadable: [] };
+  const wanted = only && new Set(only.map((file) => path.resolve(file)));
   for (const absolute of listLessonFiles(undefined, contentDir)) {
+    if (wanted && !wanted.has(absolute)) continue;
     try {
       set.lessons.push(readLessonFile(absolute));
     } catch (error) {

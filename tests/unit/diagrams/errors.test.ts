@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LessonError } from '../../../src/lesson-model/errors.ts';
 import { extractAccessibleText } from '../../../src/diagrams/accessibleText.ts';
-import { mermaidFailureToLessonError, tidyMessage } from '../../../src/diagrams/diagramErrors.ts';
+import {
+  likelyMistake,
+  mermaidFailureToLessonError,
+  tidyMessage,
+} from '../../../src/diagrams/diagramErrors.ts';
 import { MermaidBrowser } from '../../../src/diagrams/browserRenderer.ts';
 import { createMemoryCache } from '../../../src/diagrams/diskCache.ts';
 import { createDiagramRenderer } from '../../../src/diagrams/renderMermaid.ts';
@@ -98,7 +102,7 @@ describe('mermaidFailureToLessonError', () => {
     const error = mermaidFailureToLessonError(flowchartError, source, at);
     expect(error.line).toBe(20 + 5);
     expect(error.problem).toBe(
-      `Mermaid cannot parse this diagram: Parse error: near "...chart LRA-->BB -->> C[" Expecting 'AMP', 'COLON', 'PIPE', got 'TAGEND'`,
+      `Mermaid cannot parse this diagram: this line has 1 opening and 0 closing square brackets: a node label like a["text"] must close what it opens (Mermaid says: Parse error: near "...chart LRA-->BB -->> C[" Expecting 'AMP', 'COLON', 'PIPE', got 'TAGEND')`,
     );
     expect(
       error.message.startsWith('content/lessons/en/images.mdx:25: Mermaid cannot parse this diagram'),
@@ -113,8 +117,19 @@ describe('mermaidFailureToLessonError', () => {
     const error = mermaidFailureToLessonError(failure, 'pie\ntitle Pets\n"Dogs" : 3\n"Cats" 2', at);
     expect(error.line).toBe(24);
     expect(error.problem).toBe(
-      "Mermaid cannot parse this diagram: Parse error at column 8: Expecting token of type ':' but found `2`",
+      'Mermaid cannot parse this diagram: this line lacks a ":" between the label and its value (Mermaid says: Parse error at column 8: Expecting token of type \':\' but found `2`)',
     );
+  });
+
+  it('says first, in a plain sentence, what is likely wrong on the line', () => {
+    const eof = "Expecting 'AMP', 'COLON', 'PIPE', got 'EOF'";
+    expect(likelyMistake('  image["busybox:1.37 image"] -->', eof)).toMatch(
+      /ends with an arrow that points nowhere/,
+    );
+    expect(likelyMistake('  a["redis:8] --> b', eof)).toMatch(/opens a quote \("\) that is not closed/);
+    expect(likelyMistake('  a[redis:8 (primary)] --> b', eof)).toMatch(/quote the label/);
+    expect(likelyMistake('  a --> b c', eof)).toMatch(/ends in the middle of a statement/);
+    expect(likelyMistake('  a --> b c', "got 'TAGEND'")).toMatch(/does not understand this line/);
   });
 
   it('names an unknown diagram type', () => {

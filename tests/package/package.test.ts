@@ -209,6 +209,12 @@ describe('the packed package', () => {
     expect(ko.stdout).toContain('(what-is-docker)');
   });
 
+  it('tells a learner who came through npx to come back through npx', () => {
+    const listed = spawnSync('npx', ['--offline', manifest.name], { cwd: learner, env, encoding: 'utf8' });
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(`Follow one: npx ${manifest.name} follow <lesson>`);
+  });
+
   it('prints its help in both languages', () => {
     expect(dockside(['--help']).stdout).toContain('dockside follow <lesson>');
     expect(dockside(['--help', '--lang', 'ko']).stdout).toContain('dockside follow <레슨>');

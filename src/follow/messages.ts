@@ -13,6 +13,8 @@ const en = {
   preflight: 'Checking your Docker',
   dockerMissing:
     'The docker command is not installed. Install Docker Desktop (Windows, Mac) or Docker Engine (Linux): https://docs.docker.com/get-docker/',
+  bashMissing:
+    "The lesson's commands run in bash, and bash is not installed here. On Windows, run this in WSL (wsl.exe, then the same command) or in Git Bash; on Linux, install the bash package.",
   engineDown: (reason: string) =>
     `Docker is installed, but the engine does not answer (${reason}).\n  • Docker Desktop: start it and wait until it says "Engine running".\n  • Linux: start the service: sudo systemctl start docker`,
   permission:
@@ -80,6 +82,8 @@ const ko: Messages = {
   preflight: 'Docker 환경 확인',
   dockerMissing:
     'docker 명령이 설치되어 있지 않습니다. Docker Desktop(윈도우, 맥)이나 Docker Engine(리눅스)을 설치하세요: https://docs.docker.com/get-docker/',
+  bashMissing:
+    '레슨의 명령은 bash에서 실행하는데, 이 컴퓨터에는 bash가 설치되어 있지 않습니다. 윈도우에서는 WSL(wsl.exe를 실행한 뒤 같은 명령)이나 Git Bash에서 실행하세요. 리눅스에서는 bash 패키지를 설치하세요.',
   engineDown: (reason: string) =>
     `Docker는 설치되어 있지만 엔진이 응답하지 않습니다(${reason}).\n  • Docker Desktop: 실행한 뒤 "Engine running"이 표시될 때까지 기다리세요.\n  • 리눅스: 서비스를 시작하세요: sudo systemctl start docker`,
   permission:

@@ -263,6 +263,25 @@ describe.runIf(engineUp)('following lessons from the installed package', () => {
     }
   });
 
+  it('says how to get bash where there is none (Windows outside WSL), before running anything', () => {
+    const docker = path.dirname(execFileSync('which', ['docker'], { encoding: 'utf8' }).trim());
+    const noBash = [env.PATH!.split(':')[0], docker].join(':');
+    expect(spawnSync('sh', ['-c', 'command -v bash'], { env: { PATH: noBash } }).status).not.toBe(0);
+    const result = spawnSync(
+      path.join(learner, 'node_modules', '.bin', 'dockside'),
+      ['follow', 'what-is-docker'],
+      {
+        cwd: learner,
+        env: { ...env, PATH: noBash },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toContain("✗ The lesson's commands run in bash, and bash is not installed here.");
+    expect(result.stdout).not.toContain('Step 1');
+  });
+
   const only = process.env.DOCKSIDE_PACKAGE_LESSONS?.split(',').filter(Boolean);
   it('runs every lesson with --yes, matching every step it runs, and leaves nothing behind', async () => {
     const data = built.data;

@@ -13,6 +13,8 @@ const en = {
   preflight: 'Checking your Docker',
   dockerMissing:
     'The docker command is not installed. Install Docker Desktop (Windows, Mac) or Docker Engine (Linux): https://docs.docker.com/get-docker/',
+  bashMissing:
+    "The lesson's commands run in bash, and bash is not installed here. On Windows, run this in WSL (wsl.exe, then the same command) or in Git Bash; on Linux, install the bash package.",
   engineDown: (reason: string) =>
     `Docker is installed, but the engine does not answer (${reason}).\n  • Docker Desktop: start it and wait until it says "Engine running".\n  • Linux: start the service: sudo systemctl start docker`,
   permission:
@@ -80,6 +82,8 @@ const ko: Messages = {
   preflight: 'Docker 환경 확인',
   dockerMissing:
     'docker 명령이 설치되어 있지 않습니다. Docker Desktop(윈도우, 맥)이나 Docker Engine(리눅스)을 설치하세요: https://docs.docker.com/get-docker/',
+  bashMissing:
+    '레슨의 명령은 bash에서 실행하는데, 이 컴퓨터에는 bash가 설치되어 있지 않습니다. 윈도우에서는 WSL(wsl.exe를 실행한 뒤 같은 명령)이나 Git Bash에서 실행하세요. 리눅스에서는 bash 패키지를 설치하세요.',
   engineDown: (reason: string) =>
     `Docker는 설치되어 있지만 엔진이 응답하지 않습니다(${reason}).\n  • Docker Desktop: 실행한 뒤 "Engine running"이 표시될 때까지 기다리세요.\n  • 리눅스: 서비스를 시작하세요: sudo systemctl start docker`,
   permission:
@@ -113,12 +117,12 @@ const ko: Messages = {
   done: (matched: number, ran: number) =>
     `레슨을 마쳤습니다. ${ran}단계 중 ${matched}단계의 출력이 레슨과 같았습니다.`,
   bye: (again: string) => `다음에 또 만나요. 다시 시작하려면: ${again}`,
-  listIntro: '내 터미널에서 내 Docker로 따라 할 수 있는 레슨입니다:',
+  listIntro: '내 터미널에서 내 도커로 따라 할 수 있는 레슨입니다:',
   listFollow: (follow: string, example: string) =>
     `레슨 하나를 따라 하려면: ${follow} <레슨>   (예: ${follow} ${example})`,
   listMore: (command: string) => `영어로 보려면 --lang en을 붙이세요 · 모든 옵션: ${command} --help`,
   about:
-    'Dockside 레슨을 내 터미널에서 내 Docker로 한 단계씩 따라 합니다. 단계마다 그 단계가 필요한 이유와 명령을\n보여 주고, Enter를 누르면 명령을 실행한 뒤 출력이 레슨에 나온 것과 같은지 확인합니다.',
+    'Dockside 레슨을 내 터미널에서 내 도커로 한 단계씩 따라 합니다. 단계마다 그 단계가 필요한 이유와 명령을\n보여 주고, Enter를 누르면 명령을 실행한 뒤 출력이 레슨에 나온 것과 같은지 확인합니다.',
   usage: '사용법',
   usageList: '레슨 목록을 보여 줍니다',
   usageFollow: '레슨을 따라 합니다. Enter는 실행, s는 건너뛰기, q는 종료(정리 단계 실행 여부를 묻습니다)',
@@ -129,7 +133,7 @@ const ko: Messages = {
   optionYes: '묻지 않고 정리 단계까지 모든 단계를 실행합니다(스크립트용)',
   optionVersion: '이 도구의 버전과 함께 들어 있는 레슨의 버전을 보여 줍니다',
   optionHelp: (command: string) => `이 도움말을 보여 줍니다. 영어로 보려면: ${command} --help --lang en`,
-  needs: 'Docker가 필요합니다: Docker Desktop(윈도우, 맥) 또는 Docker Engine(리눅스).',
+  needs: '도커가 필요합니다: Docker Desktop(윈도우, 맥) 또는 Docker Engine(리눅스).',
   unknownOption: (problem: string, command: string) => `${problem}. 사용법: ${command} --help`,
   yes: 'y',
   yesNo: '[y/N]',

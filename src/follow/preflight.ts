@@ -36,6 +36,18 @@ export async function checkDocker(say: Messages): Promise<Preflight> {
   };
 }
 
+/**
+ * The lesson's commands run in bash, as the page shows them (src/runtime/bashSession.ts). Linux and
+ * Mac have it; on Windows a learner runs the runner inside WSL or Git Bash.
+ */
+export async function checkBash(say: Messages): Promise<Preflight> {
+  const bash = await exec('bash', ['--noprofile', '--norc', '-c', 'echo "$BASH_VERSION"'], {
+    timeoutMs: 20_000,
+  });
+  if (bash.code !== 0) return { ok: false, problem: say.bashMissing };
+  return { ok: true, summary: `bash ${bash.stdout.trim()}` };
+}
+
 /** Whether something of that kind and name exists on the engine now. */
 async function nameExists(entry: LessonName): Promise<boolean> {
   if (entry.kind === 'compose project') {

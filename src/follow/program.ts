@@ -14,7 +14,7 @@ import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { LessonFollower } from './followLesson.ts';
 import type { FollowLesson, LessonSource } from './lessonSource.ts';
 import { chooseLocale, MESSAGES, type Messages } from './messages.ts';
-import { checkDocker, removeCommand } from './preflight.ts';
+import { checkBash, checkDocker, removeCommand } from './preflight.ts';
 import { Terminal } from './terminal.ts';
 
 export interface Invocation {
@@ -178,7 +178,9 @@ export async function runProgram(
   terminal.line(terminal.paint('cyan', say.preflight));
   const docker = await checkDocker(say);
   if (!docker.ok) return fail(`✗ ${docker.problem}`);
-  terminal.line(`✓ ${docker.summary}`);
+  const bash = await checkBash(say);
+  if (!bash.ok) return fail(`✗ ${bash.problem}`);
+  terminal.line(`✓ ${docker.summary} · ${bash.summary}`);
 
   terminal.startKeys();
   const follower = new LessonFollower({

@@ -57,6 +57,12 @@ test.describe('copy buttons put only the commands on the clipboard', () => {
       await follow.locator('summary').click();
       const expected = `npx @dockside-dev/cli follow ${lesson.source.slug}${lesson.source.locale === 'en' ? '' : ` --lang ${lesson.source.locale}`}`;
       await copies(follow.locator('.cmd__copy'), expected, `${lesson.path} follow-along`);
+      // …and tells a reader who would rather read first that the page holds the same steps.
+      await expect(follow.locator('p').last()).toContainText(
+        lesson.source.locale === 'en'
+          ? 'Prefer to see the whole lesson first?'
+          : '레슨 전체를 먼저 보고 싶다면',
+      );
     });
   }
 });

@@ -209,6 +209,12 @@ describe('the packed package', () => {
     expect(ko.stdout).toContain('(what-is-docker)');
   });
 
+  it('tells a learner who came through npx to come back through npx', () => {
+    const listed = spawnSync('npx', ['--offline', manifest.name], { cwd: learner, env, encoding: 'utf8' });
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(`Follow one: npx ${manifest.name} follow <lesson>`);
+  });
+
   it('prints its help in both languages', () => {
     expect(dockside(['--help']).stdout).toContain('dockside follow <lesson>');
     expect(dockside(['--help', '--lang', 'ko']).stdout).toContain('dockside follow <레슨>');
@@ -255,6 +261,25 @@ describe.runIf(engineUp)('following lessons from the installed package', () => {
     } finally {
       session.close();
     }
+  });
+
+  it('says how to get bash where there is none (Windows outside WSL), before running anything', () => {
+    const docker = path.dirname(execFileSync('which', ['docker'], { encoding: 'utf8' }).trim());
+    const noBash = [env.PATH!.split(':')[0], docker].join(':');
+    expect(spawnSync('sh', ['-c', 'command -v bash'], { env: { PATH: noBash } }).status).not.toBe(0);
+    const result = spawnSync(
+      path.join(learner, 'node_modules', '.bin', 'dockside'),
+      ['follow', 'what-is-docker'],
+      {
+        cwd: learner,
+        env: { ...env, PATH: noBash },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toContain("✗ The lesson's commands run in bash, and bash is not installed here.");
+    expect(result.stdout).not.toContain('Step 1');
   });
 
   const only = process.env.DOCKSIDE_PACKAGE_LESSONS?.split(',').filter(Boolean);

@@ -27,6 +27,7 @@ import { checkLinks } from './checks/links.ts';
 import { checkSchema } from './checks/schema.ts';
 import { checkTranslations } from './checks/translations.ts';
 import { checkTypes } from './checks/types.ts';
+import { checkVerification } from './checks/verification.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -54,6 +55,11 @@ const STEPS: Step[] = [
     name: 'translations',
     about: 'both languages: same command blocks, diagrams, shown files, course and order',
     run: () => checkTranslations(content),
+  },
+  {
+    name: 'verification',
+    about: 'every runnable block is what the snippet suite last passed (content/verified/<slug>.json)',
+    run: () => checkVerification(content),
   },
   {
     name: 'commands',

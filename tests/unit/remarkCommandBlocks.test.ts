@@ -4,7 +4,7 @@
  * <content>/verified/<slug>.json. The browser test checks the built pages; this checks the decision for
  * a record that is there, one that no longer matches a block, and none at all.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Root, RootContent } from 'mdast';

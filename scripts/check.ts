@@ -31,6 +31,7 @@ import { checkLinks } from './checks/links.ts';
 import { checkSchema } from './checks/schema.ts';
 import { checkTranslations } from './checks/translations.ts';
 import { checkTypes } from './checks/types.ts';
+import { checkVerification } from './checks/verification.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -63,6 +64,11 @@ const STEPS: Step[] = [
     name: 'glossary',
     about: "content/glossary.yaml reads; Korean lessons use the glossary's spelling of each term",
     run: () => checkGlossary(content),
+  },
+  {
+    name: 'verification',
+    about: 'every runnable block is what the snippet suite last passed (content/verified/<slug>.json)',
+    run: () => checkVerification(content),
   },
   {
     name: 'commands',

@@ -53,8 +53,7 @@ for (const [index, locale] of LOCALES.entries()) {
     .replaceAll('__TITLE__', title)
     .replaceAll('__SLUG__', slug)
     .replaceAll('__COURSE__', course.id)
-    .replaceAll('__ORDER__', String(order))
-    .replaceAll('__DATE__', new Date().toISOString().slice(0, 10));
+    .replaceAll('__ORDER__', String(order));
   writeFileSync(targets[index]!, text);
 }
 const exampleFile = path.join(FILES_DIR, slug, 'hello.txt');

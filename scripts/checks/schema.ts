@@ -4,7 +4,7 @@
  * - lessons/ holds only <locale>/<slug>.mdx files (anything else would be silently left out of the site);
  * - every lesson reads through the lesson model: front matter against the lesson schema, MDX,
  *   fences closed, command blocks and their placeholders, shown files;
- * - its course exists in courses.yaml and its verified date is not in the future.
+ * - its course exists in courses.yaml.
  * Other checks (duplicates, translations, …) compare lessons with each other.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -32,10 +32,8 @@ export async function checkSchema({ contentDir, lessons }: ContentInput): Promis
   const set = readLessons(contentDir, lessons);
   problems.push(...set.unreadable.map((entry) => entry.error));
   const known = new Set(courses.map((course) => course.id));
-  // "Today" somewhere on Earth: a contributor in Seoul may already be on tomorrow's UTC date.
-  const latest = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   for (const lesson of set.lessons) {
-    const { course, verified } = lesson.frontmatter;
+    const { course } = lesson.frontmatter;
     if (courses.length && !known.has(course)) {
       problems.push(
         new LessonError(
@@ -43,16 +41,6 @@ export async function checkSchema({ contentDir, lessons }: ContentInput): Promis
           frontmatterLine(lesson.tree, ['course']),
           `course "${course}" is not in content/courses.yaml`,
           `Use one of: ${[...known].join(', ')}; a new course needs an entry in content/courses.yaml first`,
-        ),
-      );
-    }
-    if (verified.date > latest) {
-      problems.push(
-        new LessonError(
-          lesson.file,
-          frontmatterLine(lesson.tree, ['verified', 'date']),
-          `verified.date ${verified.date} is in the future`,
-          'Write the day you last ran every command of the lesson, today at the latest',
         ),
       );
     }

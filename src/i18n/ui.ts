@@ -1,5 +1,12 @@
 /** Interface strings of the site, per locale. Lesson text lives in content/, not here. */
 import type { Locale } from '../lesson-model/schemas/lesson.ts';
+import type { VerificationSummary } from '../lesson-model/verification.ts';
+
+/** A record's date (YYYY-MM-DD, UTC) as the page's language writes dates: December 2, 2026 / 2026년 12월 2일. */
+const formatDate = (date: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', ko: '한국어' };
 
@@ -26,7 +33,20 @@ const en = {
   notRunOnLinux: 'Not tested on Linux:',
   placeholderHint: 'This value changes on every run',
   elided: '… more output',
-  verified: (date: string, docker: string) => `Last verified ${date} with Docker ${docker}`,
+  /** The lesson's verification line (src/lesson-model/verification.ts, summarize). */
+  verification: (v: VerificationSummary): string => {
+    if (v.state === 'none') return 'Not yet verified';
+    const store =
+      v.imageStore === 'containerd' ? 'containerd image store' : `${v.storageDriver} storage driver`;
+    const on = `on Docker Engine ${v.engineVersion} (${store}) on ${formatDate(v.date!, 'en-US')}`;
+    if (v.state === 'stale') return `Not yet verified: the commands changed after they were verified ${on}`;
+    if (v.state === 'some')
+      return `${v.verifiedCommands} of ${v.commands} commands verified ${on}; blocks changed since are marked “Not yet verified”`;
+    return `${v.commands === 1 ? 'The command' : `All ${v.commands} commands`} verified ${on}`;
+  },
+  blockUnverified: 'Not yet verified',
+  blockUnverifiedHint:
+    "This block changed after the lesson's last verified run: the snippet suite has not yet run it as shown.",
   start: 'Start the course',
   lessons: (n: number) => `${n} lessons`,
   notFound: 'Page not found',
@@ -71,7 +91,19 @@ const ko: UiStrings = {
   notRunOnLinux: '리눅스에서 테스트하지 않음:',
   placeholderHint: '실행할 때마다 달라지는 값',
   elided: '… 출력 생략',
-  verified: (date: string, docker: string) => `${date}, Docker ${docker}에서 마지막으로 검증`,
+  verification: (v: VerificationSummary): string => {
+    if (v.state === 'none') return '아직 검증 전';
+    const store =
+      v.imageStore === 'containerd' ? 'containerd 이미지 스토어' : `${v.storageDriver} 스토리지 드라이버`;
+    const when = `${formatDate(v.date!, 'ko-KR')}에 Docker Engine ${v.engineVersion}(${store})에서`;
+    if (v.state === 'stale') return `아직 검증 전입니다. ${when} 검증한 뒤 명령이 바뀌었습니다`;
+    if (v.state === 'some')
+      return `${when} 명령 ${v.commands}개 중 ${v.verifiedCommands}개를 검증했습니다. 그 뒤에 바뀐 블록에는 ‘아직 검증 전’이라고 표시합니다`;
+    return `${when} 명령 ${v.commands}개를 모두 검증했습니다`;
+  },
+  blockUnverified: '아직 검증 전',
+  blockUnverifiedHint:
+    '레슨을 마지막으로 검증한 뒤에 바뀐 블록입니다. 보이는 그대로는 아직 스니펫 테스트로 실행하지 않았습니다.',
   start: '첫 레슨 시작하기',
   lessons: (n: number) => `레슨 ${n}개`,
   notFound: '페이지를 찾을 수 없습니다',

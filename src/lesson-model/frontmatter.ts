@@ -17,10 +17,9 @@ const EXPECTED: Record<string, string> = {
   course: 'a course id from content/courses.yaml, like docker-concepts',
   order: "a whole number from 1 to 99: the lesson's place in its course",
   objectives: 'a list of 2 to 8 objectives, each a short sentence',
-  verified: 'date: YYYY-MM-DD and docker: "29.0" (the Docker version you last ran every step with)',
-  'verified.date': 'a date written YYYY-MM-DD',
-  'verified.docker': 'a version in quotes, like "29.0"',
 };
+
+const VERIFIED_DIR = 'content/verified/<slug>.json';
 
 /** Fields contributors add from habit (other static site generators); say what to do instead. */
 const UNKNOWN_FIELD_HINTS: Record<string, string> = {
@@ -30,8 +29,10 @@ const UNKNOWN_FIELD_HINTS: Record<string, string> = {
   slug: 'the slug is the file name (content/lessons/<locale>/<slug>.mdx), so delete this line',
   lang: 'the language is the folder the file is in (content/lessons/en/ or ko/), so delete this line',
   locale: 'the language is the folder the file is in (content/lessons/en/ or ko/), so delete this line',
-  date: 'the date goes under verified, as "verified:" then "  date: YYYY-MM-DD"',
-  docker: 'the Docker version goes under verified, as "verified:" then "  docker: \"29.0\""',
+  // Verification was once written by hand; now only a passing snippet-suite run records it.
+  verified: `verification is not written by hand: a passing run of npm run test:snippets -- <slug> records when and on which Docker Engine in ${VERIFIED_DIR}, so delete "verified:" and the lines under it`,
+  date: `when a lesson was verified is recorded by the snippet suite in ${VERIFIED_DIR}, so delete this line`,
+  docker: `the Docker Engine a lesson was verified on is recorded by the snippet suite in ${VERIFIED_DIR}, so delete this line`,
   tags: 'lessons have no tags; say what the lesson teaches in "objectives"',
 };
 
@@ -60,7 +61,7 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
     if (issue.code === 'unrecognized_keys') {
       // Point at each unknown key itself: that is the line to delete or rename.
       const parent = (issue.path.length ? doc.getIn(issue.path, true) : doc.contents) as YamlNode | undefined;
-      const known = issue.path.length === 0 ? Object.keys(lessonSchema.shape) : ['date', 'docker'];
+      const known = Object.keys(lessonSchema.shape);
       return issue.keys.map((key) => {
         const pair = isMap(parent)
           ? parent.items.find((item) => isScalar(item.key) && item.key.value === key)
@@ -106,7 +107,7 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
 }
 
 /**
- * The file line of a front-matter field (`['verified', 'date']`), for checks that find a problem
+ * The file line of a front-matter field (`['course']`), for checks that find a problem
  * the schema cannot see (a course that does not exist, an order another lesson already has).
  * Falls back to the line of the opening `---`.
  */

@@ -101,7 +101,7 @@ export function readLessonFile(absolute: string): LessonFile {
       file,
       1,
       'no front matter',
-      'Start the file with a --- block holding title, description, course, order, objectives and verified.',
+      'Start the file with a --- block holding title, description, course, order and objectives.',
     );
   }
   // The YAML body starts on the line after the opening ---.

@@ -8,6 +8,7 @@
  * falls back to difference alone: anything new since the lesson started counts as the lesson's, which is
  * right only when nothing else uses the engine meanwhile.
  */
+import type { EngineFacts } from '../lesson-model/verification.ts';
 import { docker, exec } from './exec.ts';
 import type { CreatedObjects } from './engineRecorder.ts';
 
@@ -43,6 +44,41 @@ export async function engineStatus(): Promise<EngineStatus> {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean),
+  };
+}
+
+/**
+ * What a verification record says about the engine (src/lesson-model/verification.ts): `docker version`
+ * for the server and client, `docker info` for the image store. The containerd image store is the
+ * containerd snapshotter (`driver-type: io.containerd.snapshotter.v1`); anything else is a classic
+ * storage driver (overlay2, …). `images` is the caller's: whether the stand-in mirror served the images.
+ */
+export async function engineFacts(images: EngineFacts['images']): Promise<EngineFacts> {
+  const version = JSON.parse(await docker(['version', '--format', '{{json .}}'])) as {
+    Client?: { Version?: string };
+    Server?: { Version?: string; ApiVersion?: string; Os?: string; Arch?: string };
+  };
+  const [driver, driverStatus, operatingSystem] = (
+    await docker(['info', '--format', '{{json .Driver}}\t{{json .DriverStatus}}\t{{json .OperatingSystem}}'])
+  )
+    .trim()
+    .split('\t')
+    .map((part) => JSON.parse(part) as unknown);
+  const snapshotter =
+    Array.isArray(driverStatus) &&
+    driverStatus.some(
+      (pair) =>
+        Array.isArray(pair) && pair[0] === 'driver-type' && pair[1] === 'io.containerd.snapshotter.v1',
+    );
+  return {
+    server: version.Server?.Version ?? 'unknown',
+    client: version.Client?.Version ?? 'unknown',
+    api: version.Server?.ApiVersion ?? 'unknown',
+    os: typeof operatingSystem === 'string' ? operatingSystem : (version.Server?.Os ?? 'unknown'),
+    arch: version.Server?.Arch ?? 'unknown',
+    storageDriver: typeof driver === 'string' ? driver : 'unknown',
+    imageStore: snapshotter ? 'containerd' : 'classic',
+    images,
   };
 }
 

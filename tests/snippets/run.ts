@@ -7,6 +7,15 @@
  *   npm run test:snippets -- images            one lesson (slug), or several
  *   npm run test:snippets -- path/to/x.mdx     a lesson file anywhere (for trying out the suite)
  *   npm run test:snippets -- --no-contracts    lessons only
+ *   npm run test:snippets -- --no-record       run, but write no verification record
+ *
+ * Verification records: every lesson of content/ that passes whole (every runnable block passed and
+ * nothing was left behind) gets content/verified/<slug>.json, with this engine, today's date (UTC) and
+ * the hash of each block it ran (src/lesson-model/verification.ts). A lesson that fails keeps its old
+ * record, and lessons not run keep theirs, so a one-lesson run updates that lesson alone and a full run
+ * writes every passing lesson's record. On an engine other than the reference engine a record is still
+ * written (it names that engine, and so does the page), except that a reference-engine record the lesson
+ * still fully matches is kept.
  *
  * No engine answering: a plain message and "skipped" (exit 0), or a failure when CI=true.
  * Exit status 1 when any block, leftover check or contract fails. The last line is `N passed, N failed`
@@ -18,7 +27,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { styleText } from 'node:util';
 import { LessonError } from '../../src/lesson-model/errors.ts';
+import type { LessonFile } from '../../src/lesson-model/readLessonFile.ts';
 import {
+  CONTENT_DIR,
   LESSONS_DIR,
   listLessonFiles,
   readLessonFile,
@@ -26,7 +37,20 @@ import {
 } from '../../src/lesson-model/readLessonFile.ts';
 import { exec } from '../../src/runtime/exec.ts';
 import { loadStandins, registryHoldsCurrentBuild } from '../standins/definitions.ts';
-import { CONTRACT_LABEL, engineStatus, removeLabelled } from '../../src/runtime/engine.ts';
+import { CONTRACT_LABEL, engineFacts, engineStatus, removeLabelled } from '../../src/runtime/engine.ts';
+import {
+  compareWithRecord,
+  describeEngine,
+  isReferenceEngine,
+  isRunnable,
+  readRecord,
+  recordDecision,
+  recordOf,
+  REFERENCE_ENGINE,
+  RecordError,
+  writeRecord,
+  type EngineFacts,
+} from '../../src/lesson-model/verification.ts';
 import { EngineRecorder, parseEndpoint } from '../../src/runtime/engineRecorder.ts';
 import { lockEngine } from '../../src/runtime/engineLock.ts';
 import { runLesson, type LessonReporter } from '../../src/runtime/lessonRun.ts';
@@ -52,14 +76,18 @@ const indent = (text: string, by: string) =>
 interface Args {
   lessons: string[];
   contracts: boolean;
+  record: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { lessons: [], contracts: true };
+  const args: Args = { lessons: [], contracts: true, record: true };
   for (const arg of argv) {
     if (arg === '--no-contracts') args.contracts = false;
+    else if (arg === '--no-record') args.record = false;
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run test:snippets [-- [--no-contracts] [lesson-slug | lesson.mdx ...]]');
+      console.log(
+        'usage: npm run test:snippets [-- [--no-contracts] [--no-record] [lesson-slug | lesson.mdx ...]]',
+      );
       process.exit(0);
     } else if (arg.startsWith('-')) {
       console.error(`test:snippets: unknown option ${arg}`);
@@ -118,6 +146,34 @@ const reporter: LessonReporter = {
     } else console.log('      removed them');
   },
 };
+
+/**
+ * Writes the verification record of a lesson that passed whole, if it is a lesson of content/ (a lesson
+ * file elsewhere is being tried out, not verified) and the policy in recordDecision allows it.
+ */
+function recordPass(lesson: LessonFile, engine: EngineFacts): { written: boolean; text: string } {
+  if (path.resolve(REPO, lesson.file) !== path.join(LESSONS_DIR, 'en', `${lesson.slug}.mdx`))
+    return { written: false, text: paint('dim', 'not recorded: the lesson is not in content/lessons/en') };
+  let existing;
+  try {
+    existing = readRecord(CONTENT_DIR, lesson.slug);
+  } catch (error) {
+    if (!(error instanceof RecordError)) throw error;
+    existing = undefined; // replaced by a record that parses
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  const decision = recordDecision(existing, compareWithRecord(lesson.blocks, lesson.files, existing), engine);
+  if (!decision.write) return { written: false, text: paint('yellow', `not recorded: ${decision.reason}`) };
+  const file = writeRecord(CONTENT_DIR, recordOf(lesson.slug, lesson.blocks, lesson.files, engine, date));
+  const replaced =
+    existing && describeEngine(existing.engine) !== describeEngine(engine)
+      ? paint('yellow', ` (replaces the record from ${describeEngine(existing.engine)} on ${existing.date})`)
+      : '';
+  return {
+    written: true,
+    text: `verified on ${describeEngine(engine)}: ${relativeToRepo(file)}${replaced}`,
+  };
+}
 
 /** Runs the stand-in contract test (vitest) in a child process; its output goes straight to ours. */
 function runContracts(): Promise<boolean> {
@@ -187,6 +243,18 @@ async function main() {
     console.log(`waited ${secs(performance.now() - waitStarted)}; the times below start now`);
     wallStarted = performance.now();
   }
+
+  // What a verification record says about this engine; read once, before any lesson runs.
+  const facts = await engineFacts(usesStandins ? 'stand-ins' : 'registry');
+  if (args.record && !isReferenceEngine(facts)) {
+    console.log(
+      paint(
+        'yellow',
+        `note: ${describeEngine(facts)} is not the reference engine (Docker Engine ${REFERENCE_ENGINE.version}, ${REFERENCE_ENGINE.imageStore} image store). Lessons that pass are recorded as verified on this engine and their pages will say so; a reference-engine record a lesson still matches is kept.`,
+      ),
+    );
+  }
+  const recorded: string[] = [];
 
   // Lessons reach the engine through the recorder, so the suite knows what each one created.
   const target = parseEndpoint(endpoint);
@@ -266,6 +334,12 @@ async function main() {
     if (count('skipped')) parts.push(`${count('skipped')} skipped`);
     const mark = lessonFailed ? bad : ok;
     console.log(`  ${mark} ${lesson.slug}: ${parts.join(', ')} in ${secs(outcome.durationMs)}`);
+    const runnable = lesson.blocks.filter(({ block }) => isRunnable(block)).length;
+    if (args.record && lessonFailed === 0 && count('passed') === runnable) {
+      const note = recordPass(lesson, facts);
+      if (note.written) recorded.push(lesson.slug);
+      console.log(`  ${note.text}`);
+    }
   }
 
   await closeRecorder();
@@ -280,6 +354,10 @@ async function main() {
     `${files.length} lesson${files.length === 1 ? '' : 's'} in ${secs(performance.now() - wallStarted)}`,
   );
   if (notRun) console.log(`${notRun} not run (their reasons are listed above)`);
+  if (recorded.length)
+    console.log(
+      `verification recorded for ${recorded.length} lesson${recorded.length === 1 ? '' : 's'} in content/verified/ (commit it with the lessons)`,
+    );
   if (skipped) console.log(`${skipped} skipped after a failed step`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed || contractsPassed === false ? 1 : 0;

@@ -6,7 +6,8 @@
  *
  * Every source check runs on every fixture and the problems must be exactly the expected ones: a
  * fixture that tripped a second check by accident would not show that each mistake gets its own
- * message. Fixtures with `build: true` are built in a temporary copy of the project and go through
+ * message. The verification check is not among them: no fixture is ever run by the snippet suite, so
+ * none has a record (tests/unit/checks/verification.test.ts covers it). Fixtures with `build: true` are built in a temporary copy of the project and go through
  * the links check.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,7 +1,8 @@
 /**
  * What CONTRIBUTING.md promises a new contributor, run for real in a temporary copy of the project:
  * `npm run new:lesson` creates an English and a Korean lesson that pass every check (the same runner
- * as `npm run check`, build and links included), and a build that fails leaves the previous dist/
+ * as `npm run check`, build and links included) except verification, which only a snippet-suite run
+ * gives (the scaffold claims no run), and a build that fails leaves the previous dist/
  * exactly as it was, with nothing half-written next to it.
  *
  * The types check (astro check) is left out here: it looks at .ts and .astro files, which the
@@ -77,18 +78,38 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
     expect(again.output).toContain('already exists');
   });
 
-  it('the scaffolded lessons pass every check, built site and links included', { timeout: 300_000 }, () => {
-    const skip = ['types', ...(hasDocker ? [] : ['docker-cli'])];
-    const result = script(project, 'scripts/check.ts', ['--skip', ...skip]);
-    expect(result.status, result.output).toBe(0);
-    expect(result.output).toContain('All checks passed');
-    for (const name of ['schema', 'duplicates', 'translations', 'commands', 'diagrams', 'build', 'links'])
-      expect(result.output).toMatch(new RegExp(`✓ ${name}\\b`));
-    expect(existsSync(path.join(project.root, 'dist', 'en', 'first-steps', 'index.html'))).toBe(true);
-    expect(
-      readFileSync(path.join(project.root, 'dist', 'ko', 'second-steps', 'index.html'), 'utf8'),
-    ).toContain('/edit/main/content/lessons/ko/second-steps.mdx');
-  });
+  it(
+    'the scaffolded lessons pass every check, built site and links included, but are not yet verified',
+    { timeout: 300_000 },
+    () => {
+      const skip = ['types', ...(hasDocker ? [] : ['docker-cli'])];
+      const result = script(project, 'scripts/check.ts', ['--skip', ...skip]);
+      for (const name of ['schema', 'duplicates', 'translations', 'commands', 'diagrams', 'build', 'links'])
+        expect(result.output).toMatch(new RegExp(`✓ ${name}\\b`));
+      // No run of the snippet suite, no verification: the check says which command records one.
+      expect(result.status, result.output).toBe(1);
+      expect(result.output).toMatch(/✗ verification +2 problems/);
+      for (const slug of ['first-steps', 'second-steps'])
+        expect(result.output).toMatch(
+          new RegExp(
+            `content/lessons/en/${slug}\\.mdx:\\d+: this lesson has no recorded pass of the snippet suite, .*Run npm run test:snippets -- ${slug}:`,
+          ),
+        );
+      expect(result.output).toContain('2 problems');
+      expect(existsSync(path.join(project.root, 'dist', 'en', 'first-steps', 'index.html'))).toBe(true);
+      const korean = readFileSync(
+        path.join(project.root, 'dist', 'ko', 'second-steps', 'index.html'),
+        'utf8',
+      );
+      expect(korean).toContain('/edit/main/content/lessons/ko/second-steps.mdx');
+      // The scaffold claims no run: the page says so, and nothing in the lesson says otherwise.
+      expect(korean).toMatch(/<span class="lesson__verification" data-state="none">아직 검증 전<\/span>/);
+      for (const locale of ['en', 'ko'])
+        expect(
+          frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'first-steps.mdx')),
+        ).not.toHaveProperty('verified');
+    },
+  );
 
   it(
     'a failed build leaves the previous dist/ as it was and no half-written site behind',

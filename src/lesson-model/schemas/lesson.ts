@@ -1,6 +1,8 @@
 /**
  * Front matter of a lesson. One schema, used by the site's content collection and by
  * readLessonFile (snippet suite, follow-along runner, checks), so all agree on what a lesson is.
+ * When and on which engine a lesson was verified is not front matter: only a passing run of the
+ * snippet suite says so, in content/verified/<slug>.json (src/lesson-model/verification.ts).
  */
 import { z } from 'astro/zod';
 import { SLUG_PATTERN } from '../slug.ts';
@@ -17,15 +19,6 @@ export const lessonSchema = z.strictObject({
   /** Position in the course, from 1. */
   order: z.int().min(1).max(99),
   objectives: z.array(z.string().min(3)).min(2).max(8),
-  /** When and against which Docker Engine someone last ran every step. */
-  verified: z.strictObject({
-    // Astro's YAML loader turns 2026-11-25 into a Date; the plain YAML reader keeps the string.
-    date: z.preprocess(
-      (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-      z.iso.date(),
-    ),
-    docker: z.string().regex(/^\d+\.\d+(?:\.\d+)?$/),
-  }),
 });
 
 export type LessonFrontmatter = z.infer<typeof lessonSchema>;

@@ -1,7 +1,8 @@
 /**
- * npm run new:lesson -- <slug> --course <course>
- * Creates content/lessons/{en,ko}/<slug>.mdx from scripts/templates/, placed last in the course,
- * plus the example file the template shows. Refuses to overwrite anything.
+ * npm run new:lesson -- <slug> --course <course> [--after <slug>]
+ * Creates content/lessons/{en,ko}/<slug>.mdx from scripts/templates/, placed last in the course or
+ * right after the lesson --after names (the lessons that follow it move down one `order`, in both
+ * languages), plus the example file the template shows. Refuses to overwrite anything.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,10 +25,10 @@ function fail(message: string): never {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { course: { type: 'string' } },
+  options: { course: { type: 'string' }, after: { type: 'string' } },
 });
 const courses = readCourses();
-const usage = `Usage: npm run new:lesson -- <slug> --course <${courses.map((c) => c.id).join('|')}>`;
+const usage = `Usage: npm run new:lesson -- <slug> --course <${courses.map((c) => c.id).join('|')}> [--after <slug>]`;
 const [slug] = positionals;
 if (!slug || positionals.length > 1) fail(`give one lesson slug. ${usage}`);
 if (!SLUG_PATTERN.test(slug))
@@ -39,12 +40,49 @@ const targets = LOCALES.map((locale) => path.join(LESSONS_DIR, locale, `${slug}.
 for (const target of targets)
   if (existsSync(target)) fail(`${relativeToRepo(target)} already exists; pick another slug.`);
 
-// Last in its course: one more than the highest order any lesson of the course has.
-const orders = listLessonFiles('en')
-  .map(readLessonFile)
-  .filter((l) => l.frontmatter.course === course.id)
-  .map((l) => l.frontmatter.order);
-const order = Math.max(0, ...orders) + 1;
+// Every lesson of the course, both languages: to place the new one and to renumber those after it.
+const inCourse = listLessonFiles()
+  .map((file) => {
+    try {
+      return { file, lesson: readLessonFile(file) };
+    } catch (error) {
+      fail(
+        `${relativeToRepo(file)} does not read (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); fix it first, npm run check:schema says how.`,
+      );
+    }
+  })
+  .filter(({ lesson }) => lesson.frontmatter.course === course.id);
+const english = inCourse.filter(({ lesson }) => lesson.locale === 'en');
+let order: number;
+if (values.after === undefined) {
+  // Last in its course: one more than the highest order any lesson of the course has.
+  order = Math.max(0, ...english.map(({ lesson }) => lesson.frontmatter.order)) + 1;
+} else {
+  const after = english.find(({ lesson }) => lesson.slug === values.after);
+  if (!after)
+    fail(
+      `--after ${values.after}: there is no lesson "${values.after}" in ${course.id}; its lessons in order are ${english
+        .sort((a, b) => a.lesson.frontmatter.order - b.lesson.frontmatter.order)
+        .map(({ lesson }) => lesson.slug)
+        .join(', ')}.`,
+    );
+  order = after.lesson.frontmatter.order + 1;
+  // Make room: every lesson of the course from that order on moves down one, in both languages.
+  const moved = inCourse.filter(({ lesson }) => lesson.frontmatter.order >= order);
+  for (const { file, lesson } of moved) {
+    const text = readFileSync(file, 'utf8');
+    const end = text.indexOf('\n---', 3);
+    const head = text.slice(0, end);
+    const line = /^order:[ \t]*\d+[ \t]*$/m;
+    if (end === -1 || !line.test(head))
+      fail(`${relativeToRepo(file)}: no "order: <number>" line in its front matter to renumber.`);
+    writeFileSync(file, head.replace(line, `order: ${lesson.frontmatter.order + 1}`) + text.slice(end));
+  }
+  if (moved.length)
+    console.log(
+      `Moved ${[...new Set(moved.map(({ lesson }) => lesson.slug))].join(', ')} down one place (order + 1, both languages).`,
+    );
+}
 const title = slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 const templates = path.resolve(import.meta.dirname, 'templates');

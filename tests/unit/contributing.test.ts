@@ -57,26 +57,59 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
   });
   afterAll(() => project?.remove());
 
-  it('npm run new:lesson creates both languages and the shown file, last in the course', () => {
-    const first = script(project, 'scripts/new-lesson.ts', ['first-steps', '--course', 'docker-concepts']);
-    expect(first.status, first.output).toBe(0);
-    const second = script(project, 'scripts/new-lesson.ts', ['second-steps', '--course', 'docker-concepts']);
-    expect(second.status, second.output).toBe(0);
+  it(
+    'npm run new:lesson creates both languages and the shown file, last in the course or after a lesson',
+    { timeout: 600_000 },
+    () => {
+      const first = script(project, 'scripts/new-lesson.ts', ['first-steps', '--course', 'docker-concepts']);
+      expect(first.status, first.output).toBe(0);
+      const second = script(project, 'scripts/new-lesson.ts', [
+        'second-steps',
+        '--course',
+        'docker-concepts',
+      ]);
+      expect(second.status, second.output).toBe(0);
 
-    for (const locale of ['en', 'ko']) {
-      expect(
-        frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'first-steps.mdx')),
-      ).toMatchObject({ course: 'docker-concepts', order: 1 });
-      expect(
-        frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'second-steps.mdx')),
-      ).toMatchObject({ course: 'docker-concepts', order: 2 });
-    }
-    expect(existsSync(path.join(project.contentDir, 'files', 'first-steps', 'hello.txt'))).toBe(true);
+      for (const locale of ['en', 'ko']) {
+        expect(
+          frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'first-steps.mdx')),
+        ).toMatchObject({ course: 'docker-concepts', order: 1 });
+        expect(
+          frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'second-steps.mdx')),
+        ).toMatchObject({ course: 'docker-concepts', order: 2 });
+      }
+      expect(existsSync(path.join(project.contentDir, 'files', 'first-steps', 'hello.txt'))).toBe(true);
 
-    const again = script(project, 'scripts/new-lesson.ts', ['first-steps', '--course', 'docker-concepts']);
-    expect(again.status).not.toBe(0);
-    expect(again.output).toContain('already exists');
-  });
+      // --after places a lesson in the middle and moves the ones after it down, in both languages.
+      const middle = script(project, 'scripts/new-lesson.ts', [
+        'middle-steps',
+        '--course',
+        'docker-concepts',
+        '--after',
+        'first-steps',
+      ]);
+      expect(middle.status, middle.output).toBe(0);
+      for (const locale of ['en', 'ko'])
+        expect(
+          ['first-steps', 'middle-steps', 'second-steps'].map(
+            (slug) => frontmatterOf(path.join(project.contentDir, 'lessons', locale, `${slug}.mdx`)).order,
+          ),
+        ).toEqual([1, 2, 3]);
+      const nowhere = script(project, 'scripts/new-lesson.ts', [
+        'lost-steps',
+        '--course',
+        'docker-concepts',
+        '--after',
+        'no-such-lesson',
+      ]);
+      expect(nowhere.status).not.toBe(0);
+      expect(nowhere.output).toContain('its lessons in order are first-steps, middle-steps, second-steps');
+
+      const again = script(project, 'scripts/new-lesson.ts', ['first-steps', '--course', 'docker-concepts']);
+      expect(again.status).not.toBe(0);
+      expect(again.output).toContain('already exists');
+    },
+  );
 
   it(
     'the scaffolded lessons pass every check, built site and links included, but are not yet verified',

@@ -191,7 +191,7 @@ describe('the packed package', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(
       new RegExp(
-        `^${manifest.name} ${manifest.version} · lessons [0-9a-f]{7,}(\\+changes)? \\(\\d{4}-\\d\\d-\\d\\d\\) · 8 en, 8 ko\\n$`,
+        `^${manifest.name} ${manifest.version} · lessons [0-9a-f]{7,}(\\+changes)? \\(\\d{4}-\\d\\d-\\d\\d\\) · ${built.data.lessonsByLocale.en.length} en, ${built.data.lessonsByLocale.ko.length} ko\\n$`,
       ),
     );
     report.version = result.stdout.trim();
@@ -200,7 +200,7 @@ describe('the packed package', () => {
   it('lists the lessons in English and in Korean', () => {
     const en = dockside([]);
     expect(en.status, en.stderr).toBe(0);
-    expect(en.stdout).toContain('1. What is Docker (what-is-docker)');
+    expect(en.stdout).toMatch(/ \d+\. What is Docker \(what-is-docker\)/);
     expect(en.stdout).toContain('A Redis Cluster on Docker (redis-cluster)');
     expect(en.stdout).toContain('Follow one: dockside follow <lesson>');
     const ko = dockside(['list', '--lang', 'ko']);

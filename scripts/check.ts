@@ -3,7 +3,7 @@
  * `file:line: problem. fix`. Exits 1 when any check finds a problem, 2 when a check cannot run.
  *
  * Order: the checks that read lesson sources (fast, no build) first; then types; then the build
- * (scripts/build.ts: into dist/, swapped in only on success); then the links check on that dist/.
+ * (scripts/build.ts: into dist/, swapped in only on success); then the links and html checks on that dist/.
  * The build is skipped when the schema check finds a problem: it would stop on the same mistake
  * with a longer message.
  *
@@ -23,6 +23,7 @@ import { checkDockerCli } from './checks/docker-cli.ts';
 import { checkDuplicates } from './checks/duplicates.ts';
 import { checkFormat } from './checks/format.ts';
 import { printResult, type CheckResult } from './checks/lib/check.ts';
+import { checkHtml } from './checks/html.ts';
 import { checkLinks } from './checks/links.ts';
 import { checkSchema } from './checks/schema.ts';
 import { checkTranslations } from './checks/translations.ts';
@@ -82,6 +83,11 @@ const STEPS: Step[] = [
     about: 'every internal link and #anchor in dist/ resolves; external links listed',
     run: () => checkLinks({ distDir: DIST, contentDir: CONTENT_DIR }),
   },
+  {
+    name: 'html',
+    about: "every page in dist/ passes html-validate's recommended rules",
+    run: () => checkHtml({ distDir: DIST }),
+  },
 ];
 
 async function build(): Promise<CheckResult> {
@@ -133,9 +139,9 @@ let lessonsUnreadable = false;
 let buildFailed = false;
 for (const step of steps) {
   const why =
-    (step.name === 'build' || step.name === 'links') && lessonsUnreadable
+    (step.name === 'build' || step.name === 'links' || step.name === 'html') && lessonsUnreadable
       ? 'fix the schema problems above first; the build would stop on them'
-      : step.name === 'links' && buildFailed
+      : (step.name === 'links' || step.name === 'html') && buildFailed
         ? 'the build failed'
         : undefined;
   if (why) {

@@ -82,7 +82,16 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
     const result = script(project, 'scripts/check.ts', ['--skip', ...skip]);
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain('All checks passed');
-    for (const name of ['schema', 'duplicates', 'translations', 'commands', 'diagrams', 'build', 'links'])
+    for (const name of [
+      'schema',
+      'duplicates',
+      'translations',
+      'commands',
+      'diagrams',
+      'build',
+      'links',
+      'html',
+    ])
       expect(result.output).toMatch(new RegExp(`✓ ${name}\\b`));
     expect(existsSync(path.join(project.root, 'dist', 'en', 'first-steps', 'index.html'))).toBe(true);
     expect(

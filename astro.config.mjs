@@ -10,6 +10,7 @@ import { remarkCommandBlocks } from './src/markdown/remarkCommandBlocks.ts';
 import remarkMermaid from './src/markdown/remarkMermaid.ts';
 import { remarkShownFiles } from './src/markdown/remarkShownFiles.ts';
 import { SITE, absoluteUrl } from './src/site.config.ts';
+import { securityHeadersIntegration } from './src/security/csp.ts';
 
 /** Pages that are not content: the root only redirects to /en/, and the 404 page is noindex. */
 const NOT_IN_SITEMAP = new Set([absoluteUrl('/'), absoluteUrl('/404/')]);
@@ -23,6 +24,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     diagramsIntegration(),
+    securityHeadersIntegration(),
     sitemap({
       filter: (page) => !NOT_IN_SITEMAP.has(page),
       // Each lesson lists its other-language version (xhtml:link), like the pages' hreflang links.
@@ -45,5 +47,8 @@ export default defineConfig({
     shikiConfig: { themes: CODE_THEMES, defaultColor: false, wrap: null },
   },
   build: { inlineStylesheets: 'never' },
+  // Scripts stay files under /_astro/ (never inlined into the page), so the Content-Security-Policy
+  // allows them as 'self' and needs a hash for the theme script only (src/security/csp.ts).
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -6,25 +6,15 @@
  * stylesheets, links, icons) answering 200. Takes the engine lock like the snippet suite, and removes
  * the container and the image it made.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanHtml } from '../../scripts/checks/lib/html.ts';
-import { lockEngine, type EngineLock } from '../../src/runtime/engineLock.ts';
+import { docker, startSiteImage, type RunningImage } from '../../scripts/site-image.ts';
 import { HEADER_CSP, SECURITY_HEADERS } from '../../src/security/csp.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
-const TAG = `dockside-image-test:${process.pid}`;
-const NAME = `dockside-image-test-${process.pid}`;
-
-function docker(args: string[], timeoutMs = 600_000): string {
-  const result = spawnSync('docker', args, { encoding: 'utf8', timeout: timeoutMs });
-  if (result.status !== 0)
-    throw new Error(`docker ${args.join(' ')} failed (${result.status}):\n${result.stderr || result.stdout}`);
-  return result.stdout.trim();
-}
 
 /** The pages of dist/ as URL paths: dist/en/images/index.html → /en/images/ */
 function pagesOf(dist: string): string[] {
@@ -37,64 +27,18 @@ function pagesOf(dist: string): string[] {
     .sort();
 }
 
-let lock: EngineLock | undefined;
+let image: RunningImage | undefined;
 let base = '';
+let TAG = '';
+let NAME = '';
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, 'index.html')) || !existsSync(path.join(DIST, '.nginx')))
-    throw new Error(
-      'dist/ has no built site (or was built before the image existed): run npm run build first',
-    );
-  const engine = spawnSync('docker', ['version', '--format', '{{.Server.Version}}'], { encoding: 'utf8' });
-  if (engine.status !== 0)
-    throw new Error(
-      `no Docker Engine answers (${engine.stderr.trim()}): test:image builds and runs the image on one`,
-    );
-  const endpoint = docker(['context', 'inspect', '--format', '{{.Endpoints.docker.Host}}']);
-  lock = await lockEngine(endpoint || 'default', (holder) =>
-    console.log(`waiting for the run of pid ${holder} on this engine`),
-  );
-  const started = performance.now();
-  docker(['build', '--quiet', '--tag', TAG, ROOT]);
-  console.log(`image built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  docker([
-    'run',
-    '--detach',
-    '--name',
-    NAME,
-    '--read-only',
-    '--tmpfs',
-    '/tmp',
-    '--cap-drop',
-    'ALL',
-    '--security-opt',
-    'no-new-privileges',
-    '--publish',
-    '127.0.0.1::8080',
-    TAG,
-  ]);
-  base = `http://${docker(['port', NAME, '8080/tcp']).split('\n')[0]}`;
-  // The image's own HEALTHCHECK decides when it is ready.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const health = docker(['inspect', '--format', '{{.State.Health.Status}}', NAME]);
-    if (health === 'healthy') break;
-    if (
-      Date.now() > deadline ||
-      !docker(['inspect', '--format', '{{.State.Running}}', NAME]).includes('true')
-    )
-      throw new Error(
-        `the container is ${health}, not healthy:\n${spawnSync('docker', ['logs', NAME], { encoding: 'utf8' }).stderr}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  image = await startSiteImage({ root: ROOT, label: 'image-test' });
+  ({ base, tag: TAG, container: NAME } = image);
+  console.log(`image built in ${image.buildSeconds.toFixed(1)} s`);
 });
 
-afterAll(() => {
-  spawnSync('docker', ['rm', '--force', NAME]);
-  spawnSync('docker', ['image', 'rm', TAG]);
-  lock?.release();
-});
+afterAll(() => image?.stop());
 
 function expectSecurityHeaders(response: Response, what: string): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS))

@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
@@ -8,13 +9,31 @@ import { diagramsIntegration } from './src/diagrams/astroIntegration.ts';
 import { remarkCommandBlocks } from './src/markdown/remarkCommandBlocks.ts';
 import remarkMermaid from './src/markdown/remarkMermaid.ts';
 import { remarkShownFiles } from './src/markdown/remarkShownFiles.ts';
+import { SITE, absoluteUrl } from './src/site.config.ts';
+import { securityHeadersIntegration } from './src/security/csp.ts';
+
+/** Pages that are not content: the root only redirects to /en/, and the 404 page is noindex. */
+const NOT_IN_SITEMAP = new Set([absoluteUrl('/'), absoluteUrl('/404/')]);
 
 // Lessons need remark plugins (command blocks, diagrams), so we opt back into unified
 // instead of Astro 7's default Sätteri processor. MDX follows markdown.processor.
 export default defineConfig({
-  site: 'https://dockside.dev',
+  // The public URL lives in src/site.config.ts, beside the repository URL.
+  site: SITE.url,
   trailingSlash: 'always',
-  integrations: [mdx(), diagramsIntegration()],
+  integrations: [
+    mdx(),
+    diagramsIntegration(),
+    securityHeadersIntegration(),
+    sitemap({
+      filter: (page) => !NOT_IN_SITEMAP.has(page),
+      // Each lesson lists its other-language version (xhtml:link), like the pages' hreflang links.
+      i18n: {
+        defaultLocale: DEFAULT_LOCALE,
+        locales: Object.fromEntries(LOCALES.map((locale) => [locale, locale])),
+      },
+    }),
+  ],
   i18n: {
     locales: [...LOCALES],
     defaultLocale: DEFAULT_LOCALE,
@@ -23,8 +42,13 @@ export default defineConfig({
   markdown: {
     // Mermaid first, so Shiki never sees a diagram fence.
     processor: unified({ remarkPlugins: [remarkMermaid, remarkCommandBlocks, remarkShownFiles] }),
-    shikiConfig: { themes: CODE_THEMES, defaultColor: false },
+    // wrap: null keeps Astro from adding `overflow-x: auto` as an inline style on every <pre>
+    // (global.css sets it); inline style attributes fail html-validate's no-inline-style.
+    shikiConfig: { themes: CODE_THEMES, defaultColor: false, wrap: null },
   },
   build: { inlineStylesheets: 'never' },
+  // Scripts stay files under /_astro/ (never inlined into the page), so the Content-Security-Policy
+  // allows them as 'self' and needs a hash for the theme script only (src/security/csp.ts).
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -3,7 +3,7 @@
  * `file:line: problem. fix`. Exits 1 when any check finds a problem, 2 when a check cannot run.
  *
  * Order: the checks that read lesson sources (fast, no build) first; then types; then the build
- * (scripts/build.ts: into dist/, swapped in only on success); then the links check on that dist/.
+ * (scripts/build.ts: into dist/, swapped in only on success); then the links and html checks on that dist/.
  * Types, build and links are skipped when the schema check finds a problem ("skipped: fix the
  * errors above first"): Astro would stop on the same mistake with a stack trace.
  *
@@ -27,6 +27,7 @@ import { checkFormat } from './checks/format.ts';
 import { checkGlossary } from './checks/glossary.ts';
 import { printResult, type CheckResult } from './checks/lib/check.ts';
 import { lessonLoopCli } from './checks/lib/lessonLoop.ts';
+import { checkHtml } from './checks/html.ts';
 import { checkLinks } from './checks/links.ts';
 import { checkSchema } from './checks/schema.ts';
 import { checkTranslations } from './checks/translations.ts';
@@ -97,6 +98,11 @@ const STEPS: Step[] = [
     about: 'every internal link and #anchor in dist/ resolves; external links listed',
     run: () => checkLinks({ distDir: DIST, contentDir: CONTENT_DIR }),
   },
+  {
+    name: 'html',
+    about: "every page in dist/ passes html-validate's recommended rules",
+    run: () => checkHtml({ distDir: DIST }),
+  },
 ];
 
 async function build(): Promise<CheckResult> {
@@ -158,9 +164,10 @@ let buildFailed = false;
 for (const step of steps) {
   // Astro reads the same lessons: it would stop on the schema's problems with a stack trace.
   const why =
-    (step.name === 'types' || step.name === 'build' || step.name === 'links') && lessonsUnreadable
+    (step.name === 'types' || step.name === 'build' || step.name === 'links' || step.name === 'html') &&
+    lessonsUnreadable
       ? 'fix the errors above first'
-      : step.name === 'links' && buildFailed
+      : (step.name === 'links' || step.name === 'html') && buildFailed
         ? 'the build failed'
         : undefined;
   if (why) {

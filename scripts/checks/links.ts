@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import { relativeToRepo } from '../../src/lesson-model/readLessonFile.ts';
+import { SITE } from '../../src/site.config.ts';
 import { contentDirFromArgs, isMain, runAlone, type CheckResult } from './lib/check.ts';
 import { lineOfOffset, scanHtml, type PageScan } from './lib/html.ts';
 import { nearest } from './lib/nearest.ts';
@@ -23,6 +24,8 @@ export interface LinksInput {
 
 /** A stand-in origin to resolve relative links with; any URL on another origin is external. */
 const ORIGIN = 'http://dockside.invalid';
+/** The site's public origin (src/site.config.ts): canonical and hreflang links use it, and are checked like internal ones. */
+const PUBLIC_ORIGIN = new URL(SITE.url).origin;
 /** A fragment every browser understands without an element: the top of the page. */
 const BUILT_IN_FRAGMENTS = new Set(['', 'top']);
 
@@ -55,7 +58,8 @@ export async function checkLinks({ distDir, contentDir }: LinksInput): Promise<C
   for (const page of pages.values()) {
     for (const link of page.scan.links) {
       if (/^(mailto|tel|javascript|data|blob):/i.test(link.url)) continue;
-      const url = new URL(link.url, ORIGIN + page.urlPath);
+      let url = new URL(link.url, ORIGIN + page.urlPath);
+      if (url.origin === PUBLIC_ORIGIN) url = new URL(`${url.pathname}${url.search}${url.hash}`, ORIGIN);
       const source = sourceOf(page, link.url, contentDir);
       if (url.origin !== ORIGIN) {
         if (/^https?:$/.test(url.protocol))

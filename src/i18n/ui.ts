@@ -10,8 +10,13 @@ const formatDate = (date: string, locale: string) =>
 
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', ko: '한국어' };
 
+/** Open Graph's language_TERRITORY form of each locale (og:locale). */
+export const OG_LOCALES: Record<Locale, string> = { en: 'en_US', ko: 'ko_KR' };
+
 const en = {
   siteTagline: 'Learn what Docker images and containers really are, hands-on.',
+  /** The home page's <title>: at most 70 characters, so search results show it whole. */
+  homeTitle: 'Dockside: Docker images and containers, hands-on',
   homeIntro:
     'Dockside teaches Docker by doing. Every command on these pages runs in your own terminal, and every one of them is tested against a real Docker Engine on each change, so what you read is what you will see.',
   skipToContent: 'Skip to content',
@@ -70,6 +75,7 @@ type UiStrings = typeof en;
 
 const ko: UiStrings = {
   siteTagline: '도커 이미지와 컨테이너가 실제로 무엇인지, 직접 해 보면서 배웁니다.',
+  homeTitle: 'Dockside: 직접 해 보며 배우는 도커 이미지와 컨테이너',
   homeIntro:
     'Dockside는 직접 손으로 해 보며 도커를 익히는 곳입니다. 이 사이트의 모든 명령은 여러분의 터미널에서 그대로 실행되고, 변경이 있을 때마다 실제 Docker Engine에서 하나하나 테스트하므로 화면에 보이는 결과를 그대로 얻을 수 있습니다.',
   skipToContent: '본문으로 건너뛰기',

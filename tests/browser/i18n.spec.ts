@@ -2,6 +2,7 @@
  * Two languages: the switch keeps the reader on the same lesson, each page declares its language,
  * and Korean text uses the Korean system font stack (never a web font) without breaking words.
  */
+import { absoluteUrl } from '../../src/site.config.ts';
 import { HOME_PAGES, LESSONS, expect, otherLocale, test } from './site.ts';
 
 test.describe('the language switch keeps the page', () => {
@@ -28,6 +29,31 @@ test.describe('the language switch keeps the page', () => {
       await expect(page).toHaveURL(from.path);
       await expect(page.locator('html')).toHaveAttribute('lang', from.locale);
       await expect(page.locator('h1')).toHaveText(h1 ?? '');
+    });
+  }
+});
+
+test.describe('search engines get absolute canonical and hreflang links', () => {
+  const pages = [
+    ...HOME_PAGES.map((path) => ({ path, locale: path.split('/')[1] as 'en' | 'ko', slug: '' })),
+    ...LESSONS,
+  ];
+  for (const from of pages) {
+    test(from.path, async ({ page }) => {
+      const other = otherLocale(from.locale);
+      const otherPath = `/${other}/${from.slug ? `${from.slug}/` : ''}`;
+      await page.goto(from.path);
+      const hrefOf = (selector: string) => page.locator(selector).getAttribute('href');
+      expect(await hrefOf('link[rel="canonical"]')).toBe(absoluteUrl(from.path));
+      expect(await hrefOf(`link[rel="alternate"][hreflang="${from.locale}"]`)).toBe(absoluteUrl(from.path));
+      expect(await hrefOf(`link[rel="alternate"][hreflang="${other}"]`)).toBe(absoluteUrl(otherPath));
+      expect(await hrefOf('link[rel="alternate"][hreflang="x-default"]')).toBe(
+        absoluteUrl(from.locale === 'en' ? from.path : otherPath),
+      );
+      await expect(page.locator('meta[property="og:url"]')).toHaveAttribute(
+        'content',
+        absoluteUrl(from.path),
+      );
     });
   }
 });

@@ -48,7 +48,17 @@ export function leavesOrigin(request: Request, origin: string): boolean {
   return !LOCAL_SCHEMES.has(url.protocol) && url.origin !== origin;
 }
 
-export const test = base.extend<{ origin: string; offOriginGuard: void }>({
+/** A console message that reports a Content-Security-Policy violation (or a policy Chromium cannot apply). */
+export const isCspMessage = (text: string) => /Content[- ]Security[- ]Policy/i.test(text);
+
+export const test = base.extend<{
+  origin: string;
+  offOriginGuard: void;
+  cspGuard: void;
+  /** Only for the test that provokes a violation on purpose (csp.spec.ts). */
+  allowCspViolations: boolean;
+}>({
+  allowCspViolations: [false, { option: true }],
   origin: async ({ baseURL }, use) => {
     if (!baseURL) throw new Error('baseURL is not set: run the browser tests through playwright.config.ts');
     await use(new URL(baseURL).origin);
@@ -62,6 +72,28 @@ export const test = base.extend<{ origin: string; offOriginGuard: void }>({
       });
       await use();
       expect(away, `requests that left ${origin}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Every test, every page: no Content-Security-Policy violation. Chromium reports each one on the
+  // console ("Refused to execute inline script because it violates …"), and a policy it cannot apply
+  // too; securitypolicyviolation events are collected as well, for violations it does not log.
+  cspGuard: [
+    async ({ context, allowCspViolations }, use) => {
+      const violations: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(
+            `Content Security Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+          ),
+        );
+      });
+      context.on('console', (message) => {
+        if (isCspMessage(message.text()))
+          violations.push(`${message.page()?.url() ?? ''}: ${message.text()}`);
+      });
+      await use();
+      if (!allowCspViolations) expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

@@ -117,7 +117,16 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
     () => {
       const skip = ['types', ...(hasDocker ? [] : ['docker-cli'])];
       const result = script(project, 'scripts/check.ts', ['--skip', ...skip]);
-      for (const name of ['schema', 'duplicates', 'translations', 'commands', 'diagrams', 'build', 'links'])
+      for (const name of [
+        'schema',
+        'duplicates',
+        'translations',
+        'commands',
+        'diagrams',
+        'build',
+        'links',
+        'html',
+      ])
         expect(result.output).toMatch(new RegExp(`✓ ${name}\\b`));
       // No run of the snippet suite, no verification: the check says which command records one.
       expect(result.status, result.output).toBe(1);

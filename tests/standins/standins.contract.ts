@@ -77,10 +77,18 @@ for (const standin of loadStandins()) {
         ]),
       ) as [InspectedConfig, string[] | null];
       config = observedConfig(inspected);
-      // The stand-in is the image the local registry holds under the definition's marker tag.
-      const marker = await registryDigest(standin.repository, markerTag(standin)).catch(() => undefined);
-      servedBy =
-        marker && (repoDigests ?? []).some((ref) => ref.endsWith(`@${marker}`)) ? 'standin' : 'official';
+      // The stand-in is the image the local registry holds under the definition's marker tag; an image
+      // the registry holds only under the lesson's tag is a stand-in from an older definition.
+      const held = (tag: string) => registryDigest(standin.repository, tag).catch(() => undefined);
+      const [marker, tagged] = await Promise.all([held(markerTag(standin)), held(standin.tag)]);
+      const served = (digest: string | undefined) =>
+        digest !== undefined && (repoDigests ?? []).some((ref) => ref.endsWith(`@${digest}`));
+      if (served(marker)) servedBy = 'standin';
+      else if (served(tagged))
+        throw new Error(
+          `${standin.image} is a stand-in built from an older definition of tests/standins/${standin.name}: run \`npm run standins\``,
+        );
+      else servedBy = 'official';
     });
 
     afterAll(async () => {

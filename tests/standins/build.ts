@@ -121,7 +121,8 @@ async function buildRootfs(
   const partial = `${tarball}.partial`;
   args.push(rootfs.suite, partial, ...mirrorLines(rootfs.suite));
   try {
-    await execOk('mmdebstrap', args, { echo: options.verbose, timeoutMs: 15 * 60_000 });
+    // Generous: nginx's rootfs took 14 minutes on a 2-core machine busy with other work (load 20).
+    await execOk('mmdebstrap', args, { echo: options.verbose, timeoutMs: 45 * 60_000 });
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;

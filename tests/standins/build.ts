@@ -8,11 +8,13 @@
  *   npm run standins -- --verbose         show mmdebstrap's and docker's output
  *
  * Per stand-in: mmdebstrap makes the root filesystem (cached as a tarball, keyed by the rootfs part of the
- * definition), `docker import` turns it into an image, the definition's Dockerfile adds the official
- * image's settings (classic builder: BuildKit may be absent on Debian's docker.io), and the result is pushed
- * as 127.0.0.1:5000/library/<repo>:<tag> plus a marker tag naming the definition's hash. A stand-in whose
- * marker tag and image tag point at the same manifest is current and is skipped. No tag is left in the local
- * image store afterwards: lessons pull the image through the mirror like anyone else.
+ * definition), then BuildKit builds the definition's Dockerfile with that tarball's folder as the build
+ * context (`FROM scratch`, `ADD rootfs.tar /`, then the official image's settings) and the definition's
+ * folder as a second context named `standin` (`COPY --from=standin docker-entrypoint.sh /`), so the image is
+ * made of layers like the official one. The result is pushed as 127.0.0.1:5000/library/<repo>:<tag> plus a
+ * marker tag naming the definition's hash. A stand-in whose marker tag and image tag point at the same
+ * manifest is current and is skipped. No tag is left in the local image store afterwards: lessons pull the
+ * image through the mirror like anyone else.
  * Needs root (mmdebstrap's root mode, the cache in /var/cache) and scripts/docker/setup-engine.sh done once.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -84,14 +86,22 @@ async function buildRootfs(
   options: Options,
 ): Promise<{ tarball: string; cached: boolean }> {
   const rootfsDir = path.join(CACHE_DIR, 'rootfs');
-  mkdirSync(rootfsDir, { recursive: true });
-  const tarball = path.join(rootfsDir, `${standin.name}-${standin.rootfsHash.slice(0, 20)}.tar`);
+  // One folder per rootfs: it is the build context, so BuildKit sees this tarball and nothing else.
+  const contextDir = path.join(rootfsDir, `${standin.name}-${standin.rootfsHash.slice(0, 20)}`);
+  const tarball = path.join(contextDir, 'rootfs.tar');
   if (existsSync(tarball) && !options.force) return { tarball, cached: true };
+  mkdirSync(contextDir, { recursive: true });
 
   const { rootfs } = standin;
   const debCache = path.join(CACHE_DIR, 'debs', rootfs.suite);
   mkdirSync(debCache, { recursive: true });
-  const args = [`--variant=${rootfs.variant}`, '--skip=output/dev', '--format=tar'];
+  const args = [
+    `--variant=${rootfs.variant}`,
+    '--skip=output/dev',
+    '--format=tar',
+    // A testing suite's (forky's) Release files expire quickly, and a slow mirror may serve one just past.
+    '--aptopt=Acquire::Check-Valid-Until "false"',
+  ];
   if (rootfs.include.length) args.push(`--include=${rootfs.include.join(',')}`);
   args.push(...rootfs.skip.map((step) => `--skip=${step}`));
   if (rootfs.variant !== 'extract') {
@@ -111,16 +121,17 @@ async function buildRootfs(
   const partial = `${tarball}.partial`;
   args.push(rootfs.suite, partial, ...mirrorLines(rootfs.suite));
   try {
-    await execOk('mmdebstrap', args, { echo: options.verbose, timeoutMs: 15 * 60_000 });
+    // Generous: nginx's rootfs took 14 minutes on a 2-core machine busy with other work (load 20).
+    await execOk('mmdebstrap', args, { echo: options.verbose, timeoutMs: 45 * 60_000 });
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
   }
   renameSync(partial, tarball);
-  // Older tarballs of this stand-in are from definitions that no longer exist.
+  // Older root filesystems of this stand-in are from definitions that no longer exist.
   for (const old of readdirSync(rootfsDir)) {
-    if (old.startsWith(`${standin.name}-`) && path.join(rootfsDir, old) !== tarball)
-      rmSync(path.join(rootfsDir, old), { force: true });
+    if (old.startsWith(`${standin.name}-`) && path.join(rootfsDir, old) !== contextDir)
+      rmSync(path.join(rootfsDir, old), { recursive: true, force: true });
   }
   return { tarball, cached: false };
 }
@@ -134,24 +145,28 @@ async function buildOne(standin: Standin, options: Options): Promise<string> {
   const { tarball, cached } = await buildRootfs(standin, options);
   steps.push(cached ? 'rootfs cached' : `rootfs ${seconds(rootfsStarted)}`);
 
-  const short = standin.hash.slice(0, 20);
-  const rootfsImage = `dockside-standin-rootfs/${standin.name}:${short}`;
   const target = `${REGISTRY}/${standin.repository}`;
   const tags = [`${target}:${standin.tag}`, `${target}:${markerTag(standin)}`];
   const quiet = { echo: options.verbose, timeoutMs: 10 * 60_000 };
   try {
     let step = performance.now();
-    await docker(['import', tarball, rootfsImage], quiet);
     await docker(
       [
+        'buildx',
         'build',
-        '--force-rm',
-        '--build-arg',
-        `ROOTFS=${rootfsImage}`,
-        ...tags.flatMap((tag) => ['-t', tag]),
-        standin.dir,
+        '--load',
+        // One manifest per image, as `docker push` of a single-platform image gives: no attestations
+        // (they would name this machine's paths and make every build differ).
+        '--provenance=false',
+        '--sbom=false',
+        '--file',
+        path.join(standin.dir, 'Dockerfile'),
+        '--build-context',
+        `standin=${standin.dir}`,
+        ...tags.flatMap((tag) => ['--tag', tag]),
+        path.dirname(tarball),
       ],
-      { ...quiet, env: { ...process.env, DOCKER_BUILDKIT: '0' } },
+      quiet,
     );
     steps.push(`image ${seconds(step)}`);
     step = performance.now();
@@ -159,7 +174,7 @@ async function buildOne(standin: Standin, options: Options): Promise<string> {
     for (const tag of tags) await docker(['push', tag], quiet);
     steps.push(`push ${seconds(step)}`);
   } finally {
-    await exec('docker', ['image', 'rm', ...tags, rootfsImage], { timeoutMs: 60_000 });
+    await exec('docker', ['image', 'rm', ...tags], { timeoutMs: 60_000 });
   }
   if (!(await registryHoldsCurrentBuild(standin)))
     throw new Error(`pushed ${tags[0]} but the registry does not show it`);
@@ -218,6 +233,11 @@ async function main() {
       `the local registry at ${REGISTRY} does not answer (${(error as Error).message}). Run scripts/docker/setup-engine.sh as root first.`,
     );
   }
+
+  if ((await exec('docker', ['buildx', 'version'], { timeoutMs: 30_000 })).code !== 0)
+    throw new Error(
+      'the stand-ins are built with BuildKit, and `docker buildx version` fails: install the buildx plugin (Debian: docker-buildx; scripts/docker/setup-engine.sh does)',
+    );
 
   const started = performance.now();
   let failed = 0;

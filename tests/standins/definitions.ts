@@ -1,9 +1,12 @@
 /**
  * The stand-in images: one folder per image under tests/standins/, each with
  *   standin.yaml  which official image it stands in for, how its root filesystem is made (mmdebstrap),
- *                 and the contract it keeps (what the contract test checks against the engine)
- *   Dockerfile    the image settings (ENTRYPOINT, CMD, EXPOSE, WORKDIR, ENV) on top of that rootfs
- *   *.sh          mmdebstrap hooks and files the Dockerfile copies
+ *                 the official image's configuration (`official`, with its source), the stand-in's
+ *                 documented `differences` from it, and the contract it keeps (what the contract test
+ *                 checks against the engine)
+ *   Dockerfile    built by BuildKit: `FROM scratch`, `ADD rootfs.tar /`, then the official image's
+ *                 settings (ENV, WORKDIR, ENTRYPOINT, CMD, EXPOSE, VOLUME, STOPSIGNAL) and files
+ *   *.sh, files   mmdebstrap hooks and files the Dockerfile copies (`COPY --from=standin`)
  * Read by the builder (build.ts), the contract test and the snippet suite's preflight.
  */
 import { createHash } from 'node:crypto';
@@ -19,10 +22,61 @@ export const REGISTRY = '127.0.0.1:5000';
  * Bump when build.ts changes how it turns a definition into an image, so every stand-in is rebuilt.
  * (Changes to the definitions themselves are picked up by their hash.)
  */
-export const RECIPE_VERSION = 1;
+export const RECIPE_VERSION = 2;
 
 const argv = z.array(z.string().min(1)).min(1);
 const hookList = z.array(z.string().min(1)).default([]);
+
+/**
+ * The image configuration a lesson can observe (`docker image inspect`, `docker run`), in the field names
+ * of `docker image inspect --format '{{json .Config}}'`. Absent and empty are the same: an image without
+ * ENTRYPOINT has `Entrypoint: null`, without USER `User: ''`, without STOPSIGNAL `StopSignal: ''`.
+ */
+export const imageConfigSchema = z.strictObject({
+  /** Environment variables by name (order is not kept: no lesson can rely on it). */
+  Env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()),
+  Entrypoint: z.array(z.string()).nullable(),
+  Cmd: z.array(z.string()).nullable(),
+  /** '' when the Dockerfile has no WORKDIR (a container then starts in /). */
+  WorkingDir: z.string().refine((dir) => dir === '' || dir.startsWith('/'), 'an absolute path or ""'),
+  User: z.string(),
+  ExposedPorts: z.array(z.string().regex(/^\d+\/(tcp|udp|sctp)$/, 'a port like 80/tcp')),
+  Volumes: z.array(z.string().startsWith('/')),
+  StopSignal: z.string().regex(/^(SIG[A-Z0-9]+)?$/, 'a signal name like SIGQUIT, or ""'),
+});
+export type ImageConfig = z.infer<typeof imageConfigSchema>;
+export const CONFIG_FIELDS = Object.keys(imageConfigSchema.shape) as (keyof ImageConfig)[];
+
+/** The official image's configuration as its own Dockerfile (and the one it is built FROM) sets it. */
+const officialSchema = z.strictObject({
+  source: z.strictObject({
+    /** GitHub repository of the official image's Dockerfile: `docker-library/python`. */
+    repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
+    /** Path of the Dockerfile in it. */
+    path: z.string().min(1),
+    /** The commit the record was taken from (40 hex digits). */
+    commit: z.string().regex(/^[0-9a-f]{40}$/, '40 hex digits'),
+    /** The image's base (`FROM`) and what the record takes from it, such as its PATH. */
+    base: z.string().min(1),
+  }),
+  config: imageConfigSchema,
+});
+
+const OTHER_FIELDS = CONFIG_FIELDS.filter((field) => field !== 'Env');
+/** `Env.NAME` for one variable, or one of the other fields by name. */
+const differenceField = z
+  .string()
+  .regex(
+    new RegExp(`^(Env\\.[A-Za-z_][A-Za-z0-9_]*|${OTHER_FIELDS.join('|')})$`),
+    `Env.<NAME> or one of ${OTHER_FIELDS.join(', ')}`,
+  );
+const differenceSchema = z.strictObject({
+  field: differenceField,
+  /** The stand-in's value; null for an environment variable the stand-in does not set. */
+  standin: z.union([z.string(), z.array(z.string()), z.null()]),
+  reason: z.string().min(10),
+});
+export type Difference = z.infer<typeof differenceSchema>;
 
 const definitionSchema = z.strictObject({
   /** The reference a lesson pulls, exactly as written in the lesson: `redis:8`. */
@@ -30,7 +84,7 @@ const definitionSchema = z.strictObject({
   /** The official image this replaces when no registry is reachable. */
   standsInFor: z.string().min(1),
   rootfs: z.strictObject({
-    suite: z.enum(['bookworm', 'trixie']),
+    suite: z.enum(['bookworm', 'trixie', 'forky']),
     variant: z.enum(['extract', 'minbase']),
     include: z.array(z.string().min(1)),
     /** mmdebstrap --skip steps, for a hook that takes over a step (see mmdebstrap(1), OPERATION). */
@@ -40,13 +94,13 @@ const definitionSchema = z.strictObject({
       .partial()
       .default({}),
   }),
+  official: officialSchema,
+  /**
+   * Every way the stand-in's configuration differs from `official.config`, each with the stand-in's value
+   * and why. The contract test fails on a difference not listed here, and on a listed one that is gone.
+   */
+  differences: z.array(differenceSchema).default([]),
   contract: z.strictObject({
-    entrypoint: z.array(z.string()).nullable(),
-    cmd: z.array(z.string()).nullable(),
-    exposedPorts: z.array(z.string().regex(/^\d+\/(tcp|udp)$/)),
-    workingDir: z.string(),
-    /** VOLUME paths the image declares (each makes an anonymous volume per container). */
-    volumes: z.array(z.string().startsWith('/')),
     /** A command whose output shows the version; the pattern's first group must match `expect`. */
     version: z.strictObject({ command: argv, pattern: z.string().min(1), expect: z.string().min(1) }),
     /** Commands a lesson relies on; each must exit 0 when run in the image. */
@@ -106,6 +160,14 @@ export function loadStandin(name: string): Standin {
     );
   }
   const spec = parsed.data;
+  const listed = new Set<string>();
+  for (const difference of spec.differences) {
+    if (listed.has(difference.field))
+      throw new Error(
+        `${path.relative(process.cwd(), file)}: differences: ${difference.field} is listed twice; keep one entry per field`,
+      );
+    listed.add(difference.field);
+  }
   const hookFiles = { setup: [], extract: [], essential: [], customize: [] } as Record<HookStage, string[]>;
   for (const stage of Object.keys(hookFiles) as HookStage[]) {
     hookFiles[stage] = (spec.rootfs.hooks[stage] ?? []).map((hook) => {
@@ -134,6 +196,108 @@ export function loadStandin(name: string): Standin {
     rootfsHash,
     hookFiles,
   };
+}
+
+/** `docker image inspect --format '{{json .Config}}'`, the parts the record covers. */
+export interface InspectedConfig {
+  Env?: string[] | null;
+  Entrypoint?: string[] | null;
+  Cmd?: string[] | null;
+  WorkingDir?: string;
+  User?: string;
+  ExposedPorts?: Record<string, object> | null;
+  Volumes?: Record<string, object> | null;
+  StopSignal?: string;
+}
+
+/** An image's inspected configuration in the record's form (see imageConfigSchema). */
+export function observedConfig(inspected: InspectedConfig): ImageConfig {
+  const env: Record<string, string> = {};
+  for (const entry of inspected.Env ?? []) {
+    const equals = entry.indexOf('=');
+    if (equals > 0) env[entry.slice(0, equals)] = entry.slice(equals + 1);
+  }
+  return {
+    Env: env,
+    Entrypoint: inspected.Entrypoint?.length ? inspected.Entrypoint : null,
+    Cmd: inspected.Cmd?.length ? inspected.Cmd : null,
+    WorkingDir: inspected.WorkingDir ?? '',
+    User: inspected.User ?? '',
+    ExposedPorts: Object.keys(inspected.ExposedPorts ?? {}).sort(),
+    Volumes: Object.keys(inspected.Volumes ?? {}).sort(),
+    StopSignal: inspected.StopSignal ?? '',
+  };
+}
+
+type FieldValue = string | string[] | null;
+
+/** One field's value, `Env.NAME` for a variable (null when unset); ports and volumes sorted. */
+function fieldValue(config: ImageConfig, field: string): FieldValue {
+  if (field.startsWith('Env.')) return config.Env[field.slice(4)] ?? null;
+  const value = config[field as Exclude<keyof ImageConfig, 'Env'>];
+  if (field === 'ExposedPorts' || field === 'Volumes') return [...(value as string[])].sort();
+  // No WORKDIR and `WORKDIR /` are the same to a container: it starts in /.
+  if (field === 'WorkingDir') return (value as string) || '/';
+  return value;
+}
+
+const show = (value: FieldValue) => (value === null ? 'nothing' : JSON.stringify(value));
+const same = (a: FieldValue, b: FieldValue) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * What is wrong with an image's configuration against a stand-in's record of the official image; empty
+ * when nothing is. For the stand-in (`servedBy: 'standin'`) every field must equal the record or be a
+ * listed difference with exactly the stand-in's value, and every listed difference must still be one. For
+ * the real official image (a machine that reaches Docker Hub) every field must equal the record, except
+ * the values of environment variables other than PATH: those name the release (PYTHON_VERSION) and move
+ * with every rebuild, so only their presence is checked.
+ */
+export function configProblems(
+  standin: Pick<Standin, 'official' | 'differences'>,
+  actual: ImageConfig,
+  servedBy: 'standin' | 'official',
+): string[] {
+  const official = standin.official.config;
+  const fields = [
+    ...[...new Set([...Object.keys(official.Env), ...Object.keys(actual.Env)])]
+      .sort()
+      .map((name) => `Env.${name}`),
+    ...OTHER_FIELDS,
+  ];
+  const listed = new Map(standin.differences.map((difference) => [difference.field, difference]));
+  const problems: string[] = [];
+  for (const field of fields) {
+    const want = fieldValue(official, field);
+    const have = fieldValue(actual, field);
+    const differs = !same(want, have);
+    if (servedBy === 'official') {
+      const versionValue = field.startsWith('Env.') && field !== 'Env.PATH' && want !== null && have !== null;
+      if (differs && !versionValue)
+        problems.push(
+          `${field}: the record says ${show(want)}, the official image has ${show(have)}; update the record`,
+        );
+      continue;
+    }
+    const difference = listed.get(field);
+    if (differs && !difference)
+      problems.push(
+        `${field}: the official image has ${show(want)}, the stand-in ${show(have)}; make the stand-in match (Dockerfile) or list it under differences with the reason`,
+      );
+    else if (differs && !same(difference!.standin, have))
+      problems.push(
+        `${field}: differences lists the stand-in's value as ${show(difference!.standin)}, but it is ${show(have)}`,
+      );
+    else if (!differs && difference)
+      problems.push(
+        `${field}: listed under differences, but the stand-in has the official value ${show(want)}; remove the entry`,
+      );
+  }
+  if (servedBy === 'standin') {
+    for (const field of listed.keys())
+      if (!fields.includes(field))
+        problems.push(`${field}: listed under differences, but neither image sets it; remove the entry`);
+  }
+  return problems;
 }
 
 /** Every stand-in, sorted by folder name. */

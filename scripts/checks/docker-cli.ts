@@ -152,7 +152,12 @@ export async function checkDockerCli({
   try {
     const env = sandboxEnv(sandbox);
     mkdirSync(env.DOCKER_CONFIG!, { recursive: true });
-    const version = await cliVersion(docker, env, sandbox);
+    // Asked once per process: the watch loop checks again on every save.
+    if (!versions.has(docker)) versions.set(docker, cliVersion(docker, env, sandbox));
+    const version = await versions.get(docker)!.catch((error: unknown) => {
+      versions.delete(docker);
+      throw error;
+    });
 
     const invocations = set.lessons.flatMap((lesson) => invocationsOf(lesson, sandbox));
     // The same command (the Korean lesson repeats the English one) is run once.
@@ -271,6 +276,8 @@ function sandboxEnv(sandbox: string): NodeJS.ProcessEnv {
     no_proxy: '',
   };
 }
+
+const versions = new Map<string, Promise<string>>();
 
 async function cliVersion(docker: string, env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
   const result = await run(docker, ['--version'], env, cwd);

@@ -136,6 +136,7 @@ describe('the broken-lesson corpus', () => {
           const { error } = match!;
           expect(error.fix).toContain(expected.fix);
           expect(error.message).toBe(`${error.file}:${error.line}: ${error.problem}. ${error.fix}`);
+          expect(error.message, 'one line per problem').not.toContain('\n');
           expect(error.message.startsWith(`${fileOf(expected.file)}:${expected.line}: `)).toBe(true);
         }
       },

@@ -7,11 +7,13 @@
  * the broken-lesson corpus (tests/broken-lessons/) runs the same functions on its fixtures.
  * Every problem is a LessonError: `file:line: problem. fix`.
  */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { styleText } from 'node:util';
 import { LessonError } from '../../../src/lesson-model/errors.ts';
 import {
   CONTENT_DIR,
+  filesDirFor,
   listLessonFiles,
   readLessonFile,
   relativeToRepo,
@@ -52,7 +54,7 @@ export function readLessons(contentDir: string, only?: string[]): LessonSet {
   for (const absolute of listLessonFiles(undefined, contentDir)) {
     if (wanted && !wanted.has(absolute)) continue;
     try {
-      set.lessons.push(readLessonFile(absolute));
+      set.lessons.push(readUnlessUnchanged(absolute));
     } catch (error) {
       set.unreadable.push({
         file: relativeToRepo(absolute),
@@ -61,6 +63,32 @@ export function readLessons(contentDir: string, only?: string[]): LessonSet {
     }
   }
   return set;
+}
+
+/**
+ * Checks run one after another read the same lessons: a lesson whose text and shown files have not
+ * changed since this process last read it is not parsed again (`npm run check` parses each lesson
+ * once instead of once per check; the watch loop parses only what was saved). Checks only read it.
+ */
+const parsed = new Map<string, { key: string; lesson: LessonFile }>();
+
+function readUnlessUnchanged(absolute: string): LessonFile {
+  const shown = path.join(filesDirFor(absolute), path.basename(absolute, '.mdx'));
+  const key = [
+    readFileSync(absolute, 'utf8'),
+    ...(existsSync(shown)
+      ? readdirSync(shown, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.join(entry.parentPath, entry.name))
+          .sort()
+          .flatMap((file) => [file, readFileSync(file, 'utf8')])
+      : []),
+  ].join('\0');
+  const known = parsed.get(absolute);
+  if (known?.key === key) return known.lesson;
+  const lesson = readLessonFile(absolute);
+  parsed.set(absolute, { key, lesson });
+  return lesson;
 }
 
 /** A note for checks that skip unreadable lessons, so running one check alone never hides them. */

@@ -21,7 +21,7 @@ import {
   type ContentInput,
 } from './lib/check.ts';
 
-export async function checkGlossary({ contentDir }: ContentInput): Promise<CheckResult> {
+export async function checkGlossary({ contentDir, lessons }: ContentInput): Promise<CheckResult> {
   const glossaryFile = relativeToRepo(glossaryPath(contentDir));
   const { entries, lines, problems } = readGlossaryFile(contentDir);
 
@@ -54,7 +54,7 @@ export async function checkGlossary({ contentDir }: ContentInput): Promise<Check
     }
   });
 
-  const set = readLessons(contentDir);
+  const set = readLessons(contentDir, lessons);
   const korean = set.lessons.filter((lesson) => lesson.locale === 'ko');
   for (const lesson of korean) {
     for (const use of findRejectedTerms(lesson.tree, entries))

@@ -9,7 +9,7 @@
  * Each check's result is cached by the content it read (node_modules/.cache/dockside-checks/):
  * the lesson file for the checks that look at one file (schema, commands, docker-cli, diagrams),
  * both languages for translations, every lesson's front matter for duplicates; always with
- * courses.yaml, the lesson's shown files and the checks' own code. An unchanged lesson is not
+ * courses.yaml, glossary.yaml, the lesson's shown files and the checks' own code. An unchanged lesson is not
  * checked again; an edited one is checked by the same functions `npm run check` runs.
  * Types, build and links look at the whole site: the full `npm run check` runs them.
  */
@@ -49,6 +49,11 @@ export const LESSON_CHECKS: LessonCheck[] = [
     name: 'translations',
     scope: 'pair',
     run: async (input) => (await import('../translations.ts')).checkTranslations(input),
+  },
+  {
+    name: 'glossary',
+    scope: 'file',
+    run: async (input) => (await import('../glossary.ts')).checkGlossary(input),
   },
   {
     name: 'commands',
@@ -137,7 +142,10 @@ export async function runLessonLoop(options: LessonLoopOptions): Promise<LessonL
   );
   const files = pairs.flat().filter((file) => existsSync(file));
   const code = codeDigest();
-  const shared = fileDigest(path.join(contentDir, 'courses.yaml'));
+  const shared = hash(
+    fileDigest(path.join(contentDir, 'courses.yaml')),
+    fileDigest(path.join(contentDir, 'glossary.yaml')),
+  );
   const shownFiles = (lessonFile: string) =>
     folderDigest(path.join(contentDir, 'files', path.basename(lessonFile, '.mdx')));
   const allFrontMatter = () =>

@@ -29,7 +29,8 @@ function script(project: TempProject, file: string, args: string[] = []) {
       FORCE_COLOR: '0',
       NO_COLOR: '1',
     },
-    timeout: 300_000,
+    // The full check renders diagrams, formats and builds: several minutes on a busy 2-core machine.
+    timeout: 600_000,
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
@@ -57,30 +58,39 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
   });
   afterAll(() => project?.remove());
 
-  it('npm run new:lesson creates both languages and the shown file, last in the course', () => {
-    const first = script(project, 'scripts/new-lesson.ts', ['first-steps', '--course', 'docker-concepts']);
-    expect(first.status, first.output).toBe(0);
-    const second = script(project, 'scripts/new-lesson.ts', ['second-steps', '--course', 'docker-concepts']);
-    expect(second.status, second.output).toBe(0);
+  // Each new:lesson run starts tsx and reads every lesson: seconds on a quiet machine, a minute on a busy one.
+  it(
+    'npm run new:lesson creates both languages and the shown file, last in the course',
+    { timeout: 180_000 },
+    () => {
+      const first = script(project, 'scripts/new-lesson.ts', ['first-steps', '--course', 'docker-concepts']);
+      expect(first.status, first.output).toBe(0);
+      const second = script(project, 'scripts/new-lesson.ts', [
+        'second-steps',
+        '--course',
+        'docker-concepts',
+      ]);
+      expect(second.status, second.output).toBe(0);
 
-    for (const locale of ['en', 'ko']) {
-      expect(
-        frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'first-steps.mdx')),
-      ).toMatchObject({ course: 'docker-concepts', order: 1 });
-      expect(
-        frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'second-steps.mdx')),
-      ).toMatchObject({ course: 'docker-concepts', order: 2 });
-    }
-    expect(existsSync(path.join(project.contentDir, 'files', 'first-steps', 'hello.txt'))).toBe(true);
+      for (const locale of ['en', 'ko']) {
+        expect(
+          frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'first-steps.mdx')),
+        ).toMatchObject({ course: 'docker-concepts', order: 1 });
+        expect(
+          frontmatterOf(path.join(project.contentDir, 'lessons', locale, 'second-steps.mdx')),
+        ).toMatchObject({ course: 'docker-concepts', order: 2 });
+      }
+      expect(existsSync(path.join(project.contentDir, 'files', 'first-steps', 'hello.txt'))).toBe(true);
 
-    const again = script(project, 'scripts/new-lesson.ts', ['first-steps', '--course', 'docker-concepts']);
-    expect(again.status).not.toBe(0);
-    expect(again.output).toContain('already exists');
-  });
+      const again = script(project, 'scripts/new-lesson.ts', ['first-steps', '--course', 'docker-concepts']);
+      expect(again.status).not.toBe(0);
+      expect(again.output).toContain('already exists');
+    },
+  );
 
   it(
     'the scaffolded lessons pass every check, built site and links included, but are not yet verified',
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     () => {
       const skip = ['types', ...(hasDocker ? [] : ['docker-cli'])];
       const result = script(project, 'scripts/check.ts', ['--skip', ...skip]);

@@ -29,7 +29,8 @@ function script(project: TempProject, file: string, args: string[] = []) {
       FORCE_COLOR: '0',
       NO_COLOR: '1',
     },
-    timeout: 300_000,
+    // The full check renders diagrams, formats and builds: several minutes on a busy 2-core machine.
+    timeout: 600_000,
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
@@ -57,6 +58,7 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
   });
   afterAll(() => project?.remove());
 
+  // Each new:lesson run starts tsx and reads every lesson: seconds on a quiet machine, a minute on a busy one.
   it(
     'npm run new:lesson creates both languages and the shown file, last in the course or after a lesson',
     { timeout: 600_000 },
@@ -113,7 +115,7 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
 
   it(
     'the scaffolded lessons pass every check, built site and links included, but are not yet verified',
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     () => {
       const skip = ['types', ...(hasDocker ? [] : ['docker-cli'])];
       const result = script(project, 'scripts/check.ts', ['--skip', ...skip]);
@@ -130,14 +132,14 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
         expect(result.output).toMatch(new RegExp(`✓ ${name}\\b`));
       // No run of the snippet suite, no verification: the check says which command records one.
       expect(result.status, result.output).toBe(1);
-      expect(result.output).toMatch(/✗ verification +2 problems/);
-      for (const slug of ['first-steps', 'second-steps'])
+      expect(result.output).toMatch(/✗ verification +3 problems/);
+      for (const slug of ['first-steps', 'middle-steps', 'second-steps'])
         expect(result.output).toMatch(
           new RegExp(
             `content/lessons/en/${slug}\\.mdx:\\d+: this lesson has no recorded pass of the snippet suite, .*Run npm run test:snippets -- ${slug}:`,
           ),
         );
-      expect(result.output).toContain('2 problems');
+      expect(result.output).toContain('3 problems');
       expect(existsSync(path.join(project.root, 'dist', 'en', 'first-steps', 'index.html'))).toBe(true);
       const korean = readFileSync(
         path.join(project.root, 'dist', 'ko', 'second-steps', 'index.html'),
@@ -172,7 +174,7 @@ describe('contributing a lesson (tests run in order, on one project copy)', () =
       const result = script(project, 'scripts/build.ts');
       expect(result.status, result.output).not.toBe(0);
       expect(result.output).toContain('dist/ was left as it was');
-      expect(result.output).toMatch(/lessons\/en\/broken\.mdx:23: unknown placeholder \{\{uid\}\}/);
+      expect(result.output).toMatch(/lessons\/en\/broken\.mdx:20: unknown placeholder \{\{uid\}\}/);
 
       expect(snapshot(dist)).toEqual(before);
       const staging = path.join(project.root, '.cache', 'build');

@@ -108,7 +108,7 @@ export async function buildSite({
 
 /** The lesson errors in Astro's output (`file:line: problem. fix`), for a short report. */
 export function lessonErrorsIn(output: string): string[] {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matching the escape character is the point
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   const found = plain
     .split('\n')

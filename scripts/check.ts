@@ -2,7 +2,7 @@
  * npm run check: every project check, in order, with one line per check and every problem as
  * `file:line: problem. fix`. Exits 1 when any check finds a problem, 2 when a check cannot run.
  *
- * Order: the checks that read lesson sources (fast, no build) first; then types; then the build
+ * Order: the checks that read lesson sources (fast, no build) first; then format, lint and types; then the build
  * (scripts/build.ts: into dist/, swapped in only on success); then the links check on that dist/.
  * The build is skipped when the schema check finds a problem: it would stop on the same mistake
  * with a longer message.
@@ -24,6 +24,7 @@ import { checkDuplicates } from './checks/duplicates.ts';
 import { checkFormat } from './checks/format.ts';
 import { printResult, type CheckResult } from './checks/lib/check.ts';
 import { checkLinks } from './checks/links.ts';
+import { checkLint } from './checks/lint.ts';
 import { checkSchema } from './checks/schema.ts';
 import { checkTranslations } from './checks/translations.ts';
 import { checkTypes } from './checks/types.ts';
@@ -74,6 +75,11 @@ const STEPS: Step[] = [
     name: 'format',
     about: 'source files as Prettier writes them (npm run format fixes them)',
     run: () => checkFormat({ root: ROOT }),
+  },
+  {
+    name: 'lint',
+    about: 'ESLint: TypeScript and .astro code, promises nobody awaits (npm run lint)',
+    run: () => checkLint({ root: ROOT }),
   },
   { name: 'types', about: 'astro check: TypeScript and .astro files', run: () => checkTypes({ root: ROOT }) },
   { name: 'build', about: 'astro build into dist/ (the old dist/ stays if it fails)', run: build },

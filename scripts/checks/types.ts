@@ -16,7 +16,7 @@ export interface TypesInput {
 const DIAGNOSTIC = /^(.+?):(\d+):(\d+) - (error|warning) (ts\(\d+\)|[\w-]+): (.*)$/;
 
 export function parseAstroCheckOutput(output: string): LessonError[] {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matching the escape character is the point
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   return plain
     .split('\n')

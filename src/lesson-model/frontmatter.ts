@@ -31,7 +31,7 @@ const UNKNOWN_FIELD_HINTS: Record<string, string> = {
   lang: 'the language is the folder the file is in (content/lessons/en/ or ko/), so delete this line',
   locale: 'the language is the folder the file is in (content/lessons/en/ or ko/), so delete this line',
   date: 'the date goes under verified, as "verified:" then "  date: YYYY-MM-DD"',
-  docker: 'the Docker version goes under verified, as "verified:" then "  docker: \"29.0\""',
+  docker: 'the Docker version goes under verified, as "verified:" then "  docker: "29.0""',
   tags: 'lessons have no tags; say what the lesson teaches in "objectives"',
 };
 

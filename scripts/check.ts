@@ -12,8 +12,8 @@
  *   npm run check -- --skip types              all but these
  *   npm run check:<name>                       one check alone (check:links checks the dist/ there is)
  */
+import { paint } from '../src/utils/paint.ts';
 import path from 'node:path';
-import { styleText } from 'node:util';
 import { LessonError } from '../src/lesson-model/errors.ts';
 import { CONTENT_DIR } from '../src/lesson-model/readLessonFile.ts';
 import { buildSite, lessonErrorsIn } from './build.ts';
@@ -109,9 +109,6 @@ async function build(): Promise<CheckResult> {
     : [new LessonError('astro build', 1, `the build failed:\n${tail}`, 'dist/ was left as it was')];
   return { problems, notes: [], summary: '' };
 }
-
-const paint = (format: Parameters<typeof styleText>[0], text: string) =>
-  styleText(format, text, { stream: process.stdout });
 
 function chosenSteps(argv: string[]): Step[] {
   if (argv.includes('--help') || argv.includes('-h')) {

@@ -3,7 +3,8 @@
  * code block run to the end of the file, so the rest of the lesson silently becomes code (and a
  * ```console block swallows every later heading as "output"). We find such fences ourselves.
  */
-import type { Code, Nodes, Parent, Root } from 'mdast';
+import type { Code, Root } from 'mdast';
+import { EXIT, visit } from 'unist-util-visit';
 
 export interface UnclosedFence {
   /** File line of the opening fence. */
@@ -19,15 +20,10 @@ const OPENING = /^(`{3,}|~{3,})(.*)$/;
 export function findUnclosedFence(tree: Root, text: string): UnclosedFence | undefined {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let found: UnclosedFence | undefined;
-  const visit = (node: Nodes) => {
-    if (found) return;
-    if (node.type === 'code') {
-      found = unclosed(node, lines);
-      return;
-    }
-    if ('children' in node) for (const child of (node as Parent).children as Nodes[]) visit(child);
-  };
-  visit(tree);
+  visit(tree, 'code', (node) => {
+    found = unclosed(node, lines);
+    return found ? EXIT : undefined;
+  });
   return found;
 }
 

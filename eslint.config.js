@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // Browser code (the copy button and friends) and the pages that ship it.
-    files: ['src/scripts/**/*.ts', '**/*.astro'],
+    files: ['src/client/**/*.ts', '**/*.astro'],
     languageOptions: { globals: globals.browser },
   },
   {

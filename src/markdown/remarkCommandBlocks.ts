@@ -4,7 +4,7 @@
  * collectCommandBlocks; the components only render the parsed block they receive as JSON.
  * A parse error fails the build with the file and line (LessonError).
  */
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { lessonPath } from './lessonPath.ts';
@@ -30,8 +30,8 @@ export function remarkCommandBlocks() {
     for (const group of tabGroups(collectCommandBlocks(tree, source))) {
       const [first] = group;
       if (!first) continue;
-      const siblings = first.parent.children as RootContent[];
-      const start = siblings.indexOf(first.node as RootContent);
+      const siblings = first.parent.children;
+      const start = siblings.indexOf(first.node);
       const replacement =
         group.length === 1
           ? element('CommandBlock', 'block', first.block)
@@ -40,7 +40,7 @@ export function remarkCommandBlocks() {
               'blocks',
               group.map((member) => member.block),
             );
-      siblings.splice(start, group.length, replacement as unknown as RootContent);
+      siblings.splice(start, group.length, replacement);
     }
   };
 }

@@ -20,19 +20,18 @@ export function readCoursesFile(absolute: string): {
   problems: LessonError[];
 } {
   const file = relativeToRepo(absolute);
+  /** A list that cannot be read at all: one problem, no courses. */
+  const unreadable = (line: number, problem: string, fix: string) => ({
+    courses: [],
+    lines: [],
+    problems: [new LessonError(file, line, problem, fix)],
+  });
   if (!existsSync(absolute)) {
-    return {
-      courses: [],
-      lines: [],
-      problems: [
-        new LessonError(
-          file,
-          1,
-          'the course list is missing',
-          'Create it: a YAML list of courses with id, order, title and description in en and ko',
-        ),
-      ],
-    };
+    return unreadable(
+      1,
+      'the course list is missing',
+      'Create it: a YAML list of courses with id, order, title and description in en and ko',
+    );
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(readFileSync(absolute, 'utf8'), { lineCounter });
@@ -40,25 +39,14 @@ export function readCoursesFile(absolute: string): {
     node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   if (doc.errors.length) {
     const error = doc.errors[0]!;
-    return {
-      courses: [],
-      lines: [],
-      problems: [new LessonError(file, lineCounter.linePos(error.pos[0]).line, yamlProblem(error), YAML_FIX)],
-    };
+    return unreadable(lineCounter.linePos(error.pos[0]).line, yamlProblem(error), YAML_FIX);
   }
   if (!isSeq(doc.contents)) {
-    return {
-      courses: [],
-      lines: [],
-      problems: [
-        new LessonError(
-          file,
-          1,
-          'the course list is not a YAML list',
-          'Write each course as a list item starting with "- id: …"',
-        ),
-      ],
-    };
+    return unreadable(
+      1,
+      'the course list is not a YAML list',
+      'Write each course as a list item starting with "- id: …"',
+    );
   }
   const courses: Course[] = [];
   /** The line of each course's id, for problems found later (a duplicate id). */

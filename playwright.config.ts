@@ -8,24 +8,10 @@
  *   preview server on it is reused).
  * - DOCKSIDE_SKIP_BUILD=1: serve the dist/ that is there without building it first.
  */
-import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/browser/chromium.ts';
-
-/** A port nothing listens on right now; the OS picks it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
+import { freePort } from './src/utils/freePort.ts';
 
 // The config is loaded again in every worker: the runner picks the port once and the workers
 // inherit it through the environment.

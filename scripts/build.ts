@@ -12,9 +12,10 @@
  *   npm run build                   → dist/
  *   tsx scripts/build.ts --outDir x → x/
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { exec } from '../src/runtime/exec.ts';
 
 export interface BuildOptions {
   /** The project root (where astro.config.mjs is). */
@@ -59,33 +60,20 @@ export async function buildSite({
   rmSync(staging, { recursive: true, force: true });
 
   const astro = path.join(root, 'node_modules', '.bin', 'astro');
-  const child = spawn(astro, ['build', '--outDir', staging], {
-    cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (stream: NodeJS.WriteStream) => (chunk: string) => {
-    output += chunk;
-    if (echo) stream.write(chunk);
-  };
-  child.stdout.setEncoding('utf8').on('data', collect(process.stdout));
-  child.stderr.setEncoding('utf8').on('data', collect(process.stderr));
-
   // Interrupted (Ctrl-C, a CI timeout): stop Astro and leave nothing half-written behind.
-  const interrupt = (signal: NodeJS.Signals) => {
-    child.kill(signal);
+  const stop = new AbortController();
+  const interrupt = () => {
+    stop.abort();
     rmSync(staging, { recursive: true, force: true });
     process.exit(130);
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  const code = await new Promise<number | null>((resolve) => {
-    child.on('error', (error) => {
-      output += error.message;
-      resolve(null);
-    });
-    child.on('close', resolve);
+  const { code, output } = await exec(astro, ['build', '--outDir', staging], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    echo,
+    signal: stop.signal,
   });
   process.off('SIGINT', interrupt);
   process.off('SIGTERM', interrupt);
@@ -108,8 +96,7 @@ export async function buildSite({
 
 /** The lesson errors in Astro's output (`file:line: problem. fix`), for a short report. */
 export function lessonErrorsIn(output: string): string[] {
-  // eslint-disable-next-line no-control-regex
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(output);
   const found = plain
     .split('\n')
     .map((line) => /(\S+\.(?:mdx|md|ya?ml|astro|ts)):(\d+): .+/.exec(line)?.[0]?.trim())

@@ -2,10 +2,10 @@
  * npm run check: every project check, in order, with one line per check and every problem as
  * `file:line: problem. fix`. Exits 1 when any check finds a problem, 2 when a check cannot run.
  *
- * Order: the checks that read lesson sources (fast, no build) first; then types; then the build
- * (scripts/build.ts: into dist/, swapped in only on success); then the links and html checks on that dist/.
- * Types, build and links are skipped when the schema check finds a problem ("skipped: fix the
- * errors above first"): Astro would stop on the same mistake with a stack trace.
+ * Order: the checks that read lesson sources (fast, no build) first; then format, lint and types; then
+ * the build (scripts/build.ts: into dist/, swapped in only on success); then the links and html checks
+ * on that dist/. Types, build and links are skipped when the schema check finds a problem ("skipped:
+ * fix the errors above first"): Astro would stop on the same mistake with a stack trace.
  *
  *   npm run check                              everything
  *   npm run check -- schema translations      only these (build and links included only if named)
@@ -14,8 +14,8 @@
  *   npm run check -- <lesson> … | --changed | --watch <lesson>   the lesson-level checks on those
  *                                              lessons only, cached (scripts/checks/lib/lessonLoop.ts)
  */
+import { paint } from '../src/utils/paint.ts';
 import path from 'node:path';
-import { styleText } from 'node:util';
 import { LessonError } from '../src/lesson-model/errors.ts';
 import { CONTENT_DIR } from '../src/lesson-model/readLessonFile.ts';
 import { buildSite, lessonErrorsIn } from './build.ts';
@@ -29,6 +29,7 @@ import { printResult, type CheckResult } from './checks/lib/check.ts';
 import { lessonLoopCli } from './checks/lib/lessonLoop.ts';
 import { checkHtml } from './checks/html.ts';
 import { checkLinks } from './checks/links.ts';
+import { checkLint } from './checks/lint.ts';
 import { checkSchema } from './checks/schema.ts';
 import { checkTranslations } from './checks/translations.ts';
 import { checkTypes } from './checks/types.ts';
@@ -91,6 +92,11 @@ const STEPS: Step[] = [
     about: 'source files as Prettier writes them (npm run format fixes them)',
     run: () => checkFormat({ root: ROOT }),
   },
+  {
+    name: 'lint',
+    about: 'ESLint: TypeScript and .astro code, promises nobody awaits (npm run lint)',
+    run: () => checkLint({ root: ROOT }),
+  },
   { name: 'types', about: 'astro check: TypeScript and .astro files', run: () => checkTypes({ root: ROOT }) },
   { name: 'build', about: 'astro build into dist/ (the old dist/ stays if it fails)', run: build },
   {
@@ -124,9 +130,6 @@ async function build(): Promise<CheckResult> {
     : [new LessonError('astro build', 1, `the build failed:\n${tail}`, 'dist/ was left as it was')];
   return { problems, notes: [], summary: '' };
 }
-
-const paint = (format: Parameters<typeof styleText>[0], text: string) =>
-  styleText(format, text, { stream: process.stdout });
 
 function chosenSteps(argv: string[]): Step[] {
   if (argv.includes('--help') || argv.includes('-h')) {

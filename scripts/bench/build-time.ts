@@ -9,30 +9,21 @@
  * Leaves a built dist/ behind, which `npm run bench` then measures with page-weight.ts.
  * Exits non-zero if a build fails.
  */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { exec } from '../../src/runtime/exec.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const COLD_REMOVES = ['dist', '.astro', '.cache/mermaid'];
 
-function build(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    let output = '';
-    const child = spawn('npx', ['--no-install', 'astro', 'build'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve((performance.now() - started) / 1000);
-      else reject(new Error(`astro build exited with ${code}:\n${output.slice(-4000)}`));
-    });
+async function build(): Promise<number> {
+  const started = performance.now();
+  const { code, output } = await exec('npx', ['--no-install', 'astro', 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
+  if (code !== 0) throw new Error(`astro build exited with ${code}:\n${output.slice(-4000)}`);
+  return (performance.now() - started) / 1000;
 }
 
 try {

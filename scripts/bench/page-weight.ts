@@ -14,10 +14,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../tests/browser/chromium.ts';
+import { freePort } from '../../src/utils/freePort.ts';
+import { scanTags } from '../checks/lib/html.ts';
 import { listLessonFiles, readLessonFile } from '../../src/lesson-model/readLessonFile.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -35,16 +36,6 @@ interface Asset {
   source: string;
   bytes: number;
   gzip: number;
-}
-
-function attributesOf(tag: string): Map<string, string | true> {
-  const attributes = new Map<string, string | true>();
-  for (const [, name, doubleQuoted, singleQuoted, bare] of tag.matchAll(
-    /([^\s=/<>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g,
-  )) {
-    attributes.set(name!.toLowerCase(), doubleQuoted ?? singleQuoted ?? bare ?? true);
-  }
-  return attributes;
 }
 
 /** A site file named by an absolute URL path (/_astro/x.js), or undefined for other origins. */
@@ -82,31 +73,27 @@ function assetsOf(html: string): { assets: Asset[]; urls: Set<string> } {
         addFile('css', imported!);
   };
 
-  for (const [, open = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const attributes = attributesOf(open);
-    const type = String(attributes.get('type') ?? '').toLowerCase();
-    // Data blocks (JSON, import maps) are not code the page runs.
-    if (type && type !== 'module' && !type.includes('javascript')) continue;
-    const src = attributes.get('src');
-    if (typeof src === 'string') addFile('js', src);
-    else if (body.trim()) {
-      assets.push({ kind: 'js', source: 'inline', bytes: Buffer.byteLength(body), gzip: gzipped(body) });
-      for (const imported of importsOf(body)) addFile('js', imported);
-    }
-  }
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
-    const attributes = attributesOf(tag.slice(5));
-    const rel = String(attributes.get('rel') ?? '')
-      .toLowerCase()
-      .split(/\s+/);
-    const href = attributes.get('href');
-    if (typeof href !== 'string') continue;
-    if (rel.includes('stylesheet')) addFile('css', href);
-    else if (rel.includes('modulepreload')) addFile('js', href);
-  }
-  for (const [, , body = ''] of html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style>/gi)) {
-    if (body.trim())
+  for (const tag of scanTags(html)) {
+    const { attributes, body = '' } = tag;
+    if (tag.name === 'script') {
+      const type = (attributes.get('type') ?? '').toLowerCase();
+      // Data blocks (JSON, import maps) are not code the page runs.
+      if (type && type !== 'module' && !type.includes('javascript')) continue;
+      const src = attributes.get('src');
+      if (src !== undefined) addFile('js', src);
+      else if (body.trim()) {
+        assets.push({ kind: 'js', source: 'inline', bytes: Buffer.byteLength(body), gzip: gzipped(body) });
+        for (const imported of importsOf(body)) addFile('js', imported);
+      }
+    } else if (tag.name === 'link') {
+      const rel = (attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
+      const href = attributes.get('href');
+      if (href === undefined) continue;
+      if (rel.includes('stylesheet')) addFile('css', href);
+      else if (rel.includes('modulepreload')) addFile('js', href);
+    } else if (tag.name === 'style' && body.trim()) {
       assets.push({ kind: 'css', source: 'inline', bytes: Buffer.byteLength(body), gzip: gzipped(body) });
+    }
   }
   return { assets, urls };
 }
@@ -119,19 +106,6 @@ interface BrowserLoad {
   fonts: string[];
   /** Same-origin scripts and stylesheets fetched, as URL paths. */
   fetched: Set<string>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
 }
 
 async function startPreview(): Promise<{ origin: string; server: ChildProcess }> {

@@ -11,7 +11,9 @@
  * accepts the flags at all is the docker-cli check's job.
  */
 import path from 'node:path';
-import type { Code, Nodes, Parent, Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { visitParents, EXIT } from 'unist-util-visit-parents';
 import type { CommandBlock, Shell } from '../../src/lesson-model/command-block/types.ts';
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import { relativeToRepo, type LessonFile } from '../../src/lesson-model/readLessonFile.ts';
@@ -234,24 +236,16 @@ function kindOfFile(name: string, lang: string): FileKind {
 /** ```dockerfile and ```yaml fences in the lesson's prose (not shown files: those are linted as files). */
 function lintFences(lesson: LessonFile): LessonError[] {
   const problems: LessonError[] = [];
-  const walk = (node: Nodes) => {
-    if (node.type === 'code') {
-      const code = node as Code;
-      if (code.meta && /(^|\s)file=/.test(code.meta)) return;
-      const kind: FileKind = /^dockerfile$/i.test(code.lang ?? '')
-        ? 'dockerfile'
-        : /^ya?ml$/i.test(code.lang ?? '') && /^\s*services:/m.test(code.value)
-          ? 'compose'
-          : 'other';
-      if (kind !== 'other')
-        problems.push(
-          ...lintImagesInFile(code.value, kind, lesson.file, (code.position?.start.line ?? 0) + 1),
-        );
-      return;
-    }
-    if ('children' in node) for (const child of (node as Parent).children as Nodes[]) walk(child);
-  };
-  walk(lesson.tree);
+  visit(lesson.tree, 'code', (code) => {
+    if (code.meta && /(^|\s)file=/.test(code.meta)) return;
+    const kind: FileKind = /^dockerfile$/i.test(code.lang ?? '')
+      ? 'dockerfile'
+      : /^ya?ml$/i.test(code.lang ?? '') && /^\s*services:/m.test(code.value)
+        ? 'compose'
+        : 'other';
+    if (kind !== 'other')
+      problems.push(...lintImagesInFile(code.value, kind, lesson.file, (code.position?.start.line ?? 0) + 1));
+  });
   return problems;
 }
 
@@ -293,16 +287,13 @@ export function insideWarningCallout(tree: Root, target: Nodes): boolean {
       (attribute) =>
         attribute.type === 'mdxJsxAttribute' && attribute.name === 'type' && attribute.value === 'warning',
     );
-  const search = (node: Nodes, inWarning: boolean): boolean | undefined => {
-    if (node === target) return inWarning;
-    if (!('children' in node)) return undefined;
-    for (const child of (node as Parent).children as Nodes[]) {
-      const found = search(child, inWarning || isWarning(node));
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  return search(tree, false) ?? false;
+  let inside = false;
+  visitParents(tree, (node, ancestors) => {
+    if (node !== target) return;
+    inside = ancestors.some((ancestor) => isWarning(ancestor));
+    return EXIT;
+  });
+  return inside;
 }
 
 if (isMain(import.meta))

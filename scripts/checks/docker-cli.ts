@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { exec, type ExecResult } from '../../src/runtime/exec.ts';
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import type { LessonFile } from '../../src/lesson-model/readLessonFile.ts';
 import { lineAt, parseShell, programOf } from '../../src/lesson-model/shell/commands.ts';
@@ -368,32 +369,9 @@ function fixFor(message: string, argv: string[], version: string): string {
   return `Correct the value: ${help} explains what the command accepts`;
 }
 
-interface RunResult {
-  code: number | null;
-  output: string;
-  timedOut: boolean;
-}
-
-function run(program: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn(program, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, TIMEOUT_MS);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ code: null, output: output + error.message, timedOut });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output, timedOut });
-    });
-  });
+/** The docker CLI, both streams together, within TIMEOUT_MS. */
+function run(program: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<ExecResult> {
+  return exec(program, args, { env, cwd, timeoutMs: TIMEOUT_MS });
 }
 
 async function runDocker(

@@ -2,9 +2,10 @@
  * Check "types": `astro check` (TypeScript in strict mode over .ts and .astro files, and the
  * content collections against their schemas), with each diagnostic turned into `file:line: …`.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { LessonError } from '../../src/lesson-model/errors.ts';
+import { exec } from '../../src/runtime/exec.ts';
 import { isMain, runAlone, type CheckResult } from './lib/check.ts';
 
 export interface TypesInput {
@@ -16,8 +17,7 @@ export interface TypesInput {
 const DIAGNOSTIC = /^(.+?):(\d+):(\d+) - (error|warning) (ts\(\d+\)|[\w-]+): (.*)$/;
 
 export function parseAstroCheckOutput(output: string): LessonError[] {
-  // eslint-disable-next-line no-control-regex
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(output);
   return plain
     .split('\n')
     .map((line) => DIAGNOSTIC.exec(line.trim()))
@@ -35,17 +35,9 @@ export function parseAstroCheckOutput(output: string): LessonError[] {
 
 export async function checkTypes({ root }: TypesInput): Promise<CheckResult> {
   const astro = path.join(root, 'node_modules', '.bin', 'astro');
-  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(astro, ['check', '--root', root], {
-      cwd: root,
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let text = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-    child.on('error', (error) => resolve({ code: null, output: text + error.message }));
-    child.on('close', (exit) => resolve({ code: exit, output: text }));
+  const { code, output } = await exec(astro, ['check', '--root', root], {
+    cwd: root,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const problems = parseAstroCheckOutput(output);
   if (code !== 0 && problems.length === 0) {

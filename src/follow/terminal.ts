@@ -5,24 +5,16 @@
  */
 import { emitKeypressEvents } from 'node:readline';
 import { createInterface } from 'node:readline/promises';
+import { paint } from '../utils/paint.ts';
 
 export type Key = 'enter' | 'ctrl-c' | string;
 
-const CODES = {
-  bold: [1, 22],
-  dim: [2, 22],
-  red: [31, 39],
-  green: [32, 39],
-  yellow: [33, 39],
-  cyan: [36, 39],
-} as const;
-export type Style = keyof typeof CODES;
+export type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan';
 
 export class Terminal {
   readonly interactive: boolean;
   /** --yes: every question is answered yes, without asking. */
   private readonly assumeYes: boolean;
-  private readonly colour: boolean;
   private keyWaiters: ((key: Key) => void)[] = [];
   /** Called for Ctrl-C when nobody is waiting for a key (a command is running). */
   onInterrupt: (() => void) | undefined;
@@ -34,13 +26,11 @@ export class Terminal {
   ) {
     this.assumeYes = options.assumeYes ?? false;
     this.interactive = Boolean(input.isTTY) && !this.assumeYes;
-    this.colour = Boolean(output.isTTY) && !process.env.NO_COLOR;
   }
 
+  /** Colour only when the output is a terminal and NO_COLOR is not set. */
   paint(style: Style, text: string): string {
-    if (!this.colour) return text;
-    const [on, off] = CODES[style];
-    return `\x1b[${on}m${text}\x1b[${off}m`;
+    return paint(style, text, this.output);
   }
 
   write(text: string): void {

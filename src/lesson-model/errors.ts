@@ -1,7 +1,7 @@
 /**
  * An author's mistake in a lesson file. The message always has the same three parts,
  * so a contributor reads where, what is wrong, and what to write instead:
- *   content/en/docker-concepts/images.mdx:42: unknown placeholder {{uid}}. Use one of: {{id}}, …
+ *   content/lessons/en/containers.mdx:42: unknown placeholder {{uid}}. Use one of: {{id}}, …
  */
 export class LessonError extends Error {
   readonly file: string;

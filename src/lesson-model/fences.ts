@@ -13,6 +13,7 @@
  *   no such line, the lesson's next section does.
  */
 import type { Code, Nodes, Parent, Root } from 'mdast';
+import { EXIT, visit } from 'unist-util-visit';
 import { COMMAND_BLOCK_LANG } from './command-block/parseCommandBlock.ts';
 
 export interface UnclosedFence {
@@ -35,15 +36,10 @@ const HEADING = /^#{2,6}\s+\S/;
 export function findUnclosedFence(tree: Root, text: string): UnclosedFence | undefined {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let found: UnclosedFence | undefined;
-  const visit = (node: Nodes) => {
-    if (found) return;
-    if (node.type === 'code') {
-      found = unclosed(node, lines);
-      return;
-    }
-    if ('children' in node) for (const child of (node as Parent).children as Nodes[]) visit(child);
-  };
-  visit(tree);
+  visit(tree, 'code', (node) => {
+    found = unclosed(node, lines);
+    return found ? EXIT : undefined;
+  });
   return found;
 }
 

@@ -4,7 +4,9 @@
  * The site's remark plugin and `readLessonFile` (snippet suite, follow-along runner) both call
  * `collectCommandBlocks`, so the page and the runners always see the same blocks.
  */
-import type { Code, Heading, Nodes, Paragraph, Parent, Root } from 'mdast';
+import type { Code, Nodes, Parent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { COMMAND_BLOCK_LANG, parseCommandBlock } from './command-block/parseCommandBlock.ts';
 import type { CommandBlock } from './command-block/types.ts';
 import { LessonError } from './errors.ts';
@@ -20,11 +22,8 @@ export interface LessonBlock {
   parent: Parent;
 }
 
-function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string' && node.type !== 'code') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
-}
+/** The text a reader sees in a heading or paragraph (an image's alt text is not part of it). */
+const plainText = (node: Nodes) => toString(node, { includeImageAlt: false });
 
 function firstSentence(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -32,40 +31,41 @@ function firstSentence(text: string): string {
   return end === -1 ? flat : flat.slice(0, end + 1);
 }
 
+/** The last paragraph before `index` among its siblings, unless a heading comes between. */
+function leadParagraph(parent: Parent, index: number): Nodes | undefined {
+  for (let at = index - 1; at >= 0; at -= 1) {
+    const sibling = parent.children[at]!;
+    if (sibling.type === 'heading') return undefined;
+    if (sibling.type === 'paragraph') return sibling;
+  }
+  return undefined;
+}
+
 /** Walks the tree in document order; `file` is the path used in error messages. */
 export function collectCommandBlocks(tree: Root, file: string): LessonBlock[] {
   const found: LessonBlock[] = [];
   let heading = '';
-  const walk = (parent: Parent) => {
-    let lastParagraph: Paragraph | undefined;
-    for (const child of parent.children as Nodes[]) {
-      if (child.type === 'heading') {
-        heading = plainText(child as Heading);
-        lastParagraph = undefined;
-      } else if (child.type === 'paragraph') {
-        lastParagraph = child;
-      } else if (child.type === 'code' && child.lang === COMMAND_BLOCK_LANG) {
-        const line = child.position?.start.line;
-        if (line === undefined)
-          throw new LessonError(
-            file,
-            1,
-            'a command block has no position',
-            'Report this as a bug in Dockside.',
-          );
-        found.push({
-          block: parseCommandBlock(child.value, child.meta, { file, line }),
-          heading,
-          lead: lastParagraph ? firstSentence(plainText(lastParagraph)) : '',
-          node: child,
-          parent,
-        });
-      } else if ('children' in child) {
-        walk(child as Parent);
-      }
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'heading') {
+      heading = plainText(node);
+      return SKIP;
     }
-  };
-  walk(tree);
+    if (node.type === 'paragraph') return SKIP;
+    if (node.type !== 'code' || node.lang !== COMMAND_BLOCK_LANG || !parent || index === undefined)
+      return CONTINUE;
+    const line = node.position?.start.line;
+    if (line === undefined)
+      throw new LessonError(file, 1, 'a command block has no position', 'Report this as a bug in Dockside.');
+    const lead = leadParagraph(parent, index);
+    found.push({
+      block: parseCommandBlock(node.value, node.meta, { file, line }),
+      heading,
+      lead: lead ? firstSentence(plainText(lead)) : '',
+      node,
+      parent,
+    });
+    return CONTINUE;
+  });
   return found;
 }
 

@@ -8,7 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Code, Nodes, Parent, Root } from 'mdast';
+import type { Code, Parent, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { parseFenceMeta } from './command-block/parseCommandBlock.ts';
 import { LessonError } from './errors.ts';
 
@@ -32,55 +33,46 @@ export function collectShownFiles(
   filesDir: string = FILES_DIR,
 ): ShownFile[] {
   const found: ShownFile[] = [];
-  const walk = (parent: Parent) => {
-    for (const child of parent.children as Nodes[]) {
-      if (child.type === 'code' && child.meta && /(^|\s)file=/.test(child.meta)) {
-        const line = child.position?.start.line ?? 1;
-        const meta = parseFenceMeta(child.meta, { file, line });
-        const name = meta.get('file');
-        // As the author finds it from the repository root: content/files/<slug>/<name>.
-        const source = path.relative(
-          path.resolve(FILES_DIR, '../..'),
-          path.join(filesDir, slug, String(name)),
-        );
-        if (typeof name !== 'string' || name.includes('..') || path.isAbsolute(name)) {
-          throw new LessonError(
-            file,
-            line,
-            `file=${String(name)} is not a file name inside the lesson's folder`,
-            'Write file=compose.yaml, with the file saved in content/files/<lesson slug>/.',
-          );
-        }
-        if (child.value.trim() !== '') {
-          throw new LessonError(
-            file,
-            line,
-            `the fence for ${name} has text in it`,
-            `Leave the fence empty: its text is read from ${source}, so page and tests use the same file.`,
-          );
-        }
-        const absolute = path.join(filesDir, slug, name);
-        if (!existsSync(absolute)) {
-          throw new LessonError(
-            file,
-            line,
-            `${source} does not exist`,
-            `Create ${source}, or fix the name after file=.`,
-          );
-        }
-        found.push({
-          name,
-          lang: child.lang ?? 'text',
-          content: readFileSync(absolute, 'utf8'),
-          line,
-          node: child,
-          parent,
-        });
-      } else if ('children' in child) {
-        walk(child as Parent);
-      }
+  visit(tree, 'code', (child, _index, parent) => {
+    if (!parent || !child.meta || !/(^|\s)file=/.test(child.meta)) return;
+    const line = child.position?.start.line ?? 1;
+    const meta = parseFenceMeta(child.meta, { file, line });
+    const name = meta.get('file');
+    // As the author finds it from the repository root: content/files/<slug>/<name>.
+    const source = path.relative(path.resolve(FILES_DIR, '../..'), path.join(filesDir, slug, String(name)));
+    if (typeof name !== 'string' || name.includes('..') || path.isAbsolute(name)) {
+      throw new LessonError(
+        file,
+        line,
+        `file=${String(name)} is not a file name inside the lesson's folder`,
+        'Write file=compose.yaml, with the file saved in content/files/<lesson slug>/.',
+      );
     }
-  };
-  walk(tree);
+    if (child.value.trim() !== '') {
+      throw new LessonError(
+        file,
+        line,
+        `the fence for ${name} has text in it`,
+        `Leave the fence empty: its text is read from ${source}, so page and tests use the same file.`,
+      );
+    }
+    const absolute = path.join(filesDir, slug, name);
+    if (!existsSync(absolute)) {
+      throw new LessonError(
+        file,
+        line,
+        `${source} does not exist`,
+        `Create ${source}, or fix the name after file=.`,
+      );
+    }
+    found.push({
+      name,
+      lang: child.lang ?? 'text',
+      content: readFileSync(absolute, 'utf8'),
+      line,
+      node: child,
+      parent,
+    });
+  });
   return found;
 }

@@ -10,7 +10,7 @@
  * This plugin runs before remarkShownFiles, so the shown-file fences it hashes are still in the tree.
  */
 import path from 'node:path';
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { lessonPath } from './lessonPath.ts';
@@ -88,8 +88,8 @@ export function remarkCommandBlocks() {
     for (const group of tabGroups(blocks)) {
       const [first] = group;
       if (!first) continue;
-      const siblings = first.parent.children as RootContent[];
-      const start = siblings.indexOf(first.node as RootContent);
+      const siblings = first.parent.children;
+      const start = siblings.indexOf(first.node);
       const replacement =
         group.length === 1
           ? element('CommandBlock', { block: first.block, verification: labelOf(first) })
@@ -97,7 +97,7 @@ export function remarkCommandBlocks() {
               blocks: group.map((member) => member.block),
               verifications: group.map(labelOf),
             });
-      siblings.splice(start, group.length, replacement as unknown as RootContent);
+      siblings.splice(start, group.length, replacement);
     }
   };
 }

@@ -3,7 +3,8 @@
  * holding SVG rendered at build time (src/diagrams/renderMermaid.ts). No Mermaid code reaches the
  * browser. The lead registers it in astro.config.mjs; the MDX page supplies the Diagram component.
  */
-import type { Code, Root, RootContent } from 'mdast';
+import type { Code, Parent, Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isDiagramFence } from '../lesson-model/diagramFences.ts';
@@ -23,18 +24,10 @@ export interface RemarkMermaidOptions {
   ) => Promise<RenderedDiagram>;
 }
 
-/** The MDX JSX node shape (mdast-util-mdx-jsx), written out to avoid a type-only dependency. */
-interface DiagramElement {
-  type: 'mdxJsxFlowElement';
-  name: 'Diagram';
-  attributes: { type: 'mdxJsxAttribute'; name: string; value: string }[];
-  children: [];
-}
-
 export default function remarkMermaid(options: RemarkMermaidOptions = {}) {
   const render = options.render ?? defaultRender;
   return async function transformer(tree: Root, file: VFile): Promise<void> {
-    const found: { node: Code; index: number; parent: { children: RootContent[] } }[] = [];
+    const found: { node: Code; index: number; parent: Parent }[] = [];
     visit(tree, 'code', (node, index, parent) => {
       if (isDiagramFence(node) && parent && index !== undefined) found.push({ node, index, parent });
     });
@@ -50,7 +43,7 @@ export default function remarkMermaid(options: RemarkMermaidOptions = {}) {
         { file: where, line: node.position?.start.line ?? 1 },
         { occurrence },
       );
-      const element: DiagramElement = {
+      const element: MdxJsxFlowElement = {
         type: 'mdxJsxFlowElement',
         name: 'Diagram',
         attributes: (['light', 'dark', 'title', 'description'] as const).map((name) => ({
@@ -60,7 +53,7 @@ export default function remarkMermaid(options: RemarkMermaidOptions = {}) {
         })),
         children: [],
       };
-      parent.children[index] = element as unknown as RootContent;
+      parent.children[index] = element;
     }
   };
 }

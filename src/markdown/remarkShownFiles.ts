@@ -1,6 +1,6 @@
 /** Replaces ```lang file=name fences by <ShownFile> with the file's text (see lesson-model/shownFiles.ts). */
 import path from 'node:path';
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { lessonPath } from './lessonPath.ts';
@@ -21,8 +21,8 @@ export function remarkShownFiles() {
         ],
         children: [],
       };
-      const siblings = shown.parent.children as RootContent[];
-      siblings.splice(siblings.indexOf(shown.node as RootContent), 1, element as unknown as RootContent);
+      const siblings = shown.parent.children;
+      siblings.splice(siblings.indexOf(shown.node), 1, element);
     }
   };
 }

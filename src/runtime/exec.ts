@@ -1,8 +1,9 @@
 /**
- * Runs a program to completion and collects what it printed. Used by the follow-along runner, the
- * snippet suite, the stand-in builder and its contract test for their own calls to `docker`,
- * `mmdebstrap` and friends (never for a lesson's commands: those go through bashSession.ts, as a
- * reader types them).
+ * Runs a program to completion and collects what it printed. The one spawn-and-collect of the
+ * project: the follow-along runner, the snippet suite, the stand-in builder and its contract test
+ * (`docker`, `mmdebstrap` and friends), and the checks, build and bench scripts (`astro check`,
+ * `astro build`, the docker CLI). Never for a lesson's commands: those go through bashSession.ts,
+ * as a reader types them.
  */
 import { spawn } from 'node:child_process';
 
@@ -11,6 +12,8 @@ export interface ExecResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** Both streams, interleaved as they came (what a terminal would have shown). */
+  output: string;
   timedOut: boolean;
 }
 
@@ -20,6 +23,8 @@ export interface ExecOptions {
   cwd?: string;
   /** Print the program's output as it comes (long builds), besides collecting it. */
   echo?: boolean;
+  /** Aborting it kills the program (SIGTERM); the result then has code null. */
+  signal?: AbortSignal;
 }
 
 export function exec(
@@ -32,16 +37,20 @@ export function exec(
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     let stdout = '';
     let stderr = '';
+    let output = '';
     let timedOut = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
+      output += chunk;
       if (options.echo) process.stdout.write(chunk);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
+      output += chunk;
       if (options.echo) process.stderr.write(chunk);
     });
     const timer =
@@ -53,11 +62,12 @@ export function exec(
           }, options.timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      resolve({ code: null, stdout, stderr: stderr + String(error.message), timedOut });
+      const message = error.name === 'AbortError' ? '' : String(error.message);
+      resolve({ code: null, stdout, stderr: stderr + message, output: output + message, timedOut });
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, timedOut });
+      resolve({ code, stdout, stderr, output, timedOut });
     });
   });
 }

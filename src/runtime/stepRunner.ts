@@ -103,7 +103,8 @@ export class StepRunner {
 
   /** Ctrl-C: kills the running command's process group at once; the session is over. */
   kill(): void {
-    this.session?.kill();
+    // Not awaited: the running command resolves as ended, and that is what the caller waits for.
+    void this.session?.kill();
   }
 
   /** Ends the session (the working folder stays). */

@@ -19,7 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { THEME_INIT_SCRIPT } from '../scripts/themeInit.ts';
+import { THEME_INIT_SCRIPT } from '../client/themeInit.ts';
 
 /** Every inline <script> the site writes; each must be allowed by its hash. */
 export const INLINE_SCRIPTS: readonly string[] = [THEME_INIT_SCRIPT];

@@ -6,7 +6,16 @@
 import { commandsOf } from '../../src/lesson-model/command-block/parseCommandBlock.ts';
 import { PROMPTS, SHELLS } from '../../src/lesson-model/command-block/types.ts';
 import type { Locator, Page } from '@playwright/test';
-import { LESSONS, commandBlock, emulatePlatform, expect, reveal, test, type LessonPage } from './site.ts';
+import {
+  HOME_PAGES,
+  LESSONS,
+  commandBlock,
+  emulatePlatform,
+  expect,
+  reveal,
+  test,
+  type LessonPage,
+} from './site.ts';
 
 test.describe('copy buttons put only the commands on the clipboard', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -63,6 +72,37 @@ test.describe('copy buttons put only the commands on the clipboard', () => {
           ? 'Prefer to see the whole lesson first?'
           : '레슨 전체를 먼저 보고 싶다면',
       );
+    });
+  }
+});
+
+test.describe('a refused copy is said, not swallowed', () => {
+  // One lesson per language: the message comes from the page's locale.
+  const oneEach = HOME_PAGES.map((home) =>
+    LESSONS.find((found) => home.includes(`/${found.locale}/`) && found.source.blocks.length > 0),
+  ).filter((found): found is LessonPage => found !== undefined);
+  for (const lesson of oneEach) {
+    test(lesson.path, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      // A browser that refuses the clipboard (no permission, an insecure context).
+      await page.addInitScript(() => {
+        Object.defineProperty(navigator, 'clipboard', {
+          value: { writeText: () => Promise.reject(new DOMException('Write permission denied.')) },
+        });
+      });
+      await page.goto(lesson.path);
+      const cmd = commandBlock(page, lesson.source.blocks[0]!);
+      await reveal(page, cmd);
+      const button = cmd.locator('.cmd__copy');
+      const failed = (await button.getAttribute('data-copy-failed')) ?? 'data-copy-failed';
+      expect(failed, 'a failure message in the page language').not.toBe('');
+      await button.click();
+      const label = button.locator('.cmd__copy-label');
+      await expect(label, 'the reader is told').toHaveText(failed);
+      await expect(label, 'and a screen reader hears it').toHaveAttribute('aria-live', 'polite');
+      await expect(label).toBeVisible();
+      expect(errors, 'no unhandled rejection').toEqual([]);
     });
   }
 });

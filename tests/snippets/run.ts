@@ -21,11 +21,11 @@
  * Exit status 1 when any block, leftover check or contract fails. The last line is `N passed, N failed`
  * counting command blocks.
  */
+import { paint } from '../../src/utils/paint.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { styleText } from 'node:util';
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import type { LessonFile } from '../../src/lesson-model/readLessonFile.ts';
 import {
@@ -58,8 +58,6 @@ import { runLesson, type LessonReporter } from '../../src/runtime/lessonRun.ts';
 const REPO = path.resolve(import.meta.dirname, '../..');
 const STANDIN_MIRROR = 'http://127.0.0.1:5000/';
 
-const paint = (format: Parameters<typeof styleText>[0], text: string) =>
-  styleText(format, text, { stream: process.stdout });
 const ok = paint('green', '✓');
 const bad = paint('red', '✗');
 const dash = paint('yellow', '–');

@@ -231,6 +231,7 @@ async function main() {
   } catch (error) {
     throw new Error(
       `the local registry at ${REGISTRY} does not answer (${(error as Error).message}). Run scripts/docker/setup-engine.sh as root first.`,
+      { cause: error },
     );
   }
 

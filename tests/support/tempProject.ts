@@ -20,6 +20,7 @@ const COPIED = [
   '.gitignore',
   '.prettierrc.json',
   '.prettierignore',
+  'eslint.config.js',
   'src',
   'scripts',
   'public',

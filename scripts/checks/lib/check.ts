@@ -8,8 +8,8 @@
  * Every problem is a LessonError: `file:line: problem. fix`.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { paint } from '../../../src/utils/paint.ts';
 import path from 'node:path';
-import { styleText } from 'node:util';
 import { LessonError } from '../../../src/lesson-model/errors.ts';
 import {
   CONTENT_DIR,
@@ -111,9 +111,6 @@ export function asLessonError(error: unknown, file: string): LessonError {
     'Fix the file; if it looks right, report this as a bug in Dockside',
   );
 }
-
-const paint = (format: Parameters<typeof styleText>[0], text: string) =>
-  styleText(format, text, { stream: process.stdout });
 
 /** Prints a result the same way the runner does: problems first, then notes. */
 export function printResult(name: string, result: CheckResult, ms: number): void {

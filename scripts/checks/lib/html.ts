@@ -1,9 +1,21 @@
 /**
- * Just enough HTML reading for the links check: the links a page makes and the ids it has.
+ * Just enough HTML reading for the built site: the links a page makes and the ids it has (the links
+ * check), and the scripts and styles it loads (scripts/bench/page-weight.ts), from one tag scanner.
  * The pages are Astro's own output (well-formed, attributes quoted), so a small tag scanner is
  * enough; it skips comments and the insides of <script> and <style>, and reads quoted attribute
  * values with `>` in them correctly.
  */
+
+export interface HtmlTag {
+  /** Lower case. */
+  name: string;
+  /** Lower-case names, entities decoded; an attribute without a value is "". */
+  attributes: Map<string, string>;
+  /** Offset of the `<` in the page. */
+  offset: number;
+  /** For <script> and <style>: the text up to the closing tag. */
+  body?: string;
+}
 
 export interface PageLink {
   /** The attribute value as written, entities decoded. */
@@ -47,9 +59,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
-export function scanHtml(html: string): PageScan {
-  const links: PageLink[] = [];
-  const ids = new Set<string>();
+/** Every start tag in page order (comments skipped, script and style bodies not read as tags). */
+export function* scanTags(html: string): Generator<HtmlTag> {
   let i = 0;
   while (i < html.length) {
     const open = html.indexOf('<', i);
@@ -65,6 +76,22 @@ export function scanHtml(html: string): PageScan {
       continue;
     }
     const { attributes, end } = readAttributes(html, open + 1 + name.length);
+    i = end;
+    if (name === 'script' || name === 'style') {
+      const close = html.toLowerCase().indexOf(`</${name}`, i);
+      const bodyEnd = close === -1 ? html.length : close;
+      yield { name, attributes, offset: open, body: html.slice(i, bodyEnd) };
+      i = bodyEnd;
+    } else {
+      yield { name, attributes, offset: open };
+    }
+  }
+}
+
+export function scanHtml(html: string): PageScan {
+  const links: PageLink[] = [];
+  const ids = new Set<string>();
+  for (const { name, attributes, offset: open } of scanTags(html)) {
     const id = attributes.get('id');
     if (id) ids.add(id);
     if (name === 'a' && attributes.get('name')) ids.add(attributes.get('name')!);
@@ -79,11 +106,6 @@ export function scanHtml(html: string): PageScan {
     if (name === 'meta' && attributes.get('http-equiv')?.toLowerCase() === 'refresh') {
       const url = /url=(.+)$/i.exec(attributes.get('content') ?? '')?.[1]?.trim();
       if (url) links.push({ url, tag: name, attribute: 'content', offset: open });
-    }
-    i = end;
-    if (name === 'script' || name === 'style') {
-      const close = html.toLowerCase().indexOf(`</${name}`, i);
-      i = close === -1 ? html.length : close;
     }
   }
   return { links, ids };

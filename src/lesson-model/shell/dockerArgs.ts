@@ -54,39 +54,25 @@ const SHORT: Record<string, string> = {
 };
 const SHORT_BY_VERB: Partial<Record<DockerVerb, Record<string, string>>> = { pull: { a: 'all-tags' } };
 
+/** `docker create`'s switches; `docker run` has these and --detach, --sig-proxy. */
+const CREATE_BOOLEAN = [
+  'disable-content-trust',
+  'help',
+  'init',
+  'interactive',
+  'no-healthcheck',
+  'oom-kill-disable',
+  'privileged',
+  'publish-all',
+  'quiet',
+  'read-only',
+  'rm',
+  'tty',
+  'use-api-socket',
+];
 const BOOLEAN: Record<DockerVerb, Set<string>> = {
-  run: new Set([
-    'detach',
-    'disable-content-trust',
-    'help',
-    'init',
-    'interactive',
-    'no-healthcheck',
-    'oom-kill-disable',
-    'privileged',
-    'publish-all',
-    'quiet',
-    'read-only',
-    'rm',
-    'sig-proxy',
-    'tty',
-    'use-api-socket',
-  ]),
-  create: new Set([
-    'disable-content-trust',
-    'help',
-    'init',
-    'interactive',
-    'no-healthcheck',
-    'oom-kill-disable',
-    'privileged',
-    'publish-all',
-    'quiet',
-    'read-only',
-    'rm',
-    'tty',
-    'use-api-socket',
-  ]),
+  run: new Set([...CREATE_BOOLEAN, 'detach', 'sig-proxy']),
+  create: new Set(CREATE_BOOLEAN),
   pull: new Set(['all-tags', 'disable-content-trust', 'help', 'quiet']),
   exec: new Set(['detach', 'help', 'interactive', 'privileged', 'tty']),
 };

@@ -10,12 +10,11 @@
  */
 import {
   groupTokens,
-  shellWord,
+  WordBuilder,
   type Pipeline,
   type ShellWord,
   type SimpleCommand,
   type Token,
-  type WordPart,
 } from './types.ts';
 
 /** Characters that end an unquoted word. */
@@ -117,18 +116,8 @@ class BashLexer {
   private readWord(): ShellWord {
     const s = this.src;
     const start = this.i;
-    const parts: WordPart[] = [];
-    const inner: Pipeline[] = [];
-    let literal = '';
-    const flush = () => {
-      if (literal) parts.push({ kind: 'literal', text: literal });
-      literal = '';
-    };
-    const expansion = (written: string, nested: Pipeline[] = []) => {
-      flush();
-      parts.push({ kind: 'expansion', text: written });
-      inner.push(...nested);
-    };
+    const word = new WordBuilder();
+    const expansion = (written: string, nested: Pipeline[] = []) => word.expansion(written, nested);
     /** At `$` or a backtick: reads one expansion, or returns false when the `$` is just a character. */
     const readExpansion = (): boolean => {
       const found = readExpansionAt(s, this.i, this.base);
@@ -147,12 +136,12 @@ class BashLexer {
     while (this.i < s.length && !METACHARS.has(s[this.i]!)) {
       const c = s[this.i]!;
       if (c === '\\') {
-        if (s[this.i + 1] !== '\n') literal += s[this.i + 1] ?? '';
+        if (s[this.i + 1] !== '\n') word.text(s[this.i + 1] ?? '');
         this.i += 2;
       } else if (c === "'") {
         const close = s.indexOf("'", this.i + 1);
         const end = close === -1 ? s.length : close;
-        literal += s.slice(this.i + 1, end);
+        word.text(s.slice(this.i + 1, end));
         this.i = end + 1;
       } else if (c === '$' && s[this.i + 1] === "'") {
         // ANSI-C quoting, $'…': only the escapes that matter for reading a word.
@@ -160,11 +149,12 @@ class BashLexer {
         while (j < s.length && s[j] !== "'") {
           if (s[j] === '\\' && j + 1 < s.length) {
             const escaped = s[j + 1]!;
-            literal +=
+            word.text(
               ({ n: '\n', t: '\t', '\\': '\\', "'": "'" } as Record<string, string>)[escaped] ??
-              `\\${escaped}`;
+                `\\${escaped}`,
+            );
             j += 2;
-          } else literal += s[j++];
+          } else word.text(s[j++]!);
         }
         this.i = j + 1;
       } else if (c === '"' || (c === '$' && s[this.i + 1] === '"')) {
@@ -172,12 +162,12 @@ class BashLexer {
         while (this.i < s.length && s[this.i] !== '"') {
           const d = s[this.i]!;
           if (d === '\\' && '$`"\\\n'.includes(s[this.i + 1] ?? '')) {
-            if (s[this.i + 1] !== '\n') literal += s[this.i + 1];
+            if (s[this.i + 1] !== '\n') word.text(s[this.i + 1]!);
             this.i += 2;
           } else if ((d === '$' || d === '`') && readExpansion()) {
             continue;
           } else {
-            literal += d;
+            word.text(d);
             this.i += 1;
           }
         }
@@ -185,12 +175,11 @@ class BashLexer {
       } else if ((c === '$' || c === '`') && readExpansion()) {
         continue;
       } else {
-        literal += c;
+        word.text(c);
         this.i += 1;
       }
     }
-    flush();
-    return shellWord(parts, this.base + start, this.base + this.i, inner);
+    return word.word(this.base + start, this.base + this.i);
   }
 }
 

@@ -8,12 +8,11 @@
  */
 import {
   groupTokens,
-  shellWord,
+  WordBuilder,
   type Pipeline,
   type ShellWord,
   type SimpleCommand,
   type Token,
-  type WordPart,
 } from './types.ts';
 
 /** Characters that end an unquoted word. */
@@ -80,17 +79,9 @@ class PowerShellLexer {
   private readWord(): ShellWord {
     const s = this.src;
     const start = this.i;
-    const parts: WordPart[] = [];
-    const inner: Pipeline[] = [];
-    let literal = '';
-    const flush = () => {
-      if (literal) parts.push({ kind: 'literal', text: literal });
-      literal = '';
-    };
+    const word = new WordBuilder();
     const expansion = (end: number, nested: Pipeline[] = []) => {
-      flush();
-      parts.push({ kind: 'expansion', text: s.slice(this.i, end) });
-      inner.push(...nested);
+      word.expansion(s.slice(this.i, end), nested);
       this.i = end;
     };
     /** `(…)`, `$(…)`, `@(…)`, `{…}`, `@{…}` at this.i: an expression whose commands we also read. */
@@ -103,7 +94,7 @@ class PowerShellLexer {
       const c = s[this.i]!;
       const next = s[this.i + 1] ?? '';
       if (c === '`') {
-        if (next !== '\n') literal += next;
+        if (next !== '\n') word.text(next);
         this.i += 2;
       } else if (c === '@' && (next === '"' || next === "'") && s[this.i + 2] === '\n') {
         // Here-string: @" … "@ with the closing marker at the start of a line.
@@ -111,17 +102,17 @@ class PowerShellLexer {
         const end = close === -1 ? s.length : close + 3;
         if (next === '"' && /\$/.test(s.slice(this.i, end))) expansion(end);
         else {
-          literal += s.slice(this.i + 3, close === -1 ? s.length : close);
+          word.text(s.slice(this.i + 3, close === -1 ? s.length : close));
           this.i = end;
         }
       } else if (c === "'") {
         let j = this.i + 1;
         while (j < s.length) {
           if (s[j] === "'" && s[j + 1] === "'") {
-            literal += "'";
+            word.text("'");
             j += 2;
           } else if (s[j] === "'") break;
-          else literal += s[j++];
+          else word.text(s[j++]!);
         }
         this.i = j + 1;
       } else if (c === '"') {
@@ -129,16 +120,16 @@ class PowerShellLexer {
         while (this.i < s.length) {
           const d = s[this.i]!;
           if (d === '"' && s[this.i + 1] === '"') {
-            literal += '"';
+            word.text('"');
             this.i += 2;
           } else if (d === '"') break;
           else if (d === '`') {
-            literal += s[this.i + 1] ?? '';
+            word.text(s[this.i + 1] ?? '');
             this.i += 2;
           } else if (d === '$' && s[this.i + 1] === '(') group(this.i + 1);
           else if (d === '$' && /[A-Za-z_{?^$]/.test(s[this.i + 1] ?? '')) expansion(variableEnd(s, this.i));
           else {
-            literal += d;
+            word.text(d);
             this.i += 1;
           }
         }
@@ -150,12 +141,11 @@ class PowerShellLexer {
       } else if (c === '$' && /[A-Za-z_{?^$]/.test(next)) {
         expansion(variableEnd(s, this.i));
       } else {
-        literal += c;
+        word.text(c);
         this.i += 1;
       }
     }
-    flush();
-    return shellWord(parts, this.base + start, this.base + this.i, inner);
+    return word.word(this.base + start, this.base + this.i);
   }
 }
 

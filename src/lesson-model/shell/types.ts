@@ -21,6 +21,39 @@ export interface ShellWord {
 }
 
 /** A finished word from its parts: both lexers end a word this way. */
+/**
+ * One word as a lexer reads it (bash and PowerShell alike): the characters the shell means, the
+ * expansions as written with the commands inside them, then the finished word.
+ */
+export class WordBuilder {
+  private readonly parts: WordPart[] = [];
+  private readonly inner: Pipeline[] = [];
+  private literal = '';
+
+  /** Characters as the shell means them (quotes and escapes already taken off). */
+  text(chars: string): void {
+    this.literal += chars;
+  }
+
+  /** An expansion as written (`$x`, `$(…)`); `nested` are the commands inside it. */
+  expansion(written: string, nested: Pipeline[] = []): void {
+    this.flush();
+    this.parts.push({ kind: 'expansion', text: written });
+    this.inner.push(...nested);
+  }
+
+  /** The word, from `offset` to `end` in the block's text. */
+  word(offset: number, end: number): ShellWord {
+    this.flush();
+    return shellWord(this.parts, offset, end, this.inner);
+  }
+
+  private flush() {
+    if (this.literal) this.parts.push({ kind: 'literal', text: this.literal });
+    this.literal = '';
+  }
+}
+
 export function shellWord(parts: WordPart[], offset: number, end: number, inner: Pipeline[]): ShellWord {
   return {
     text: parts.map((part) => part.text).join(''),

@@ -6,6 +6,7 @@
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { Code, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +15,7 @@ import {
   lintImagesInFile,
 } from '../../../scripts/checks/commands.ts';
 import { classifyDockerOutput } from '../../../scripts/checks/docker-cli.ts';
-import { scanHtml } from '../../../scripts/checks/lib/html.ts';
+import { scanHtml, scanTags } from '../../../scripts/checks/lib/html.ts';
 import { nearest } from '../../../scripts/checks/lib/nearest.ts';
 import { parseAstroCheckOutput } from '../../../scripts/checks/types.ts';
 import { parseCommandBlock } from '../../../src/lesson-model/command-block/parseCommandBlock.ts';
@@ -81,11 +82,7 @@ describe('command lint', () => {
         '<Callout type="warning">\n- item\n\n  ```console\n  $ ls\n  ```\n</Callout>\n\n```console\n$ ls\n```\n',
       ) as Root;
     const fences: Code[] = [];
-    const walk = (node: { type: string; children?: unknown[] }) => {
-      if (node.type === 'code') fences.push(node as Code);
-      for (const child of (node.children ?? []) as { type: string }[]) walk(child);
-    };
-    walk(tree);
+    visit(tree, 'code', (fence) => void fences.push(fence));
     expect(fences.map((fence) => insideWarningCallout(tree, fence))).toEqual([true, false]);
   });
 
@@ -147,6 +144,21 @@ describe('HTML reading for the links check', () => {
     const scan = scanHtml(html);
     expect(scan.links.map((l) => l.url)).toEqual(['/en/', '/a.png', '/b.png', '?q=1&r=2', '/en/']);
     expect([...scan.ids]).toEqual(['pull-two-images']);
+  });
+
+  it('gives the page-weight bench the scripts and styles a page loads, with their bodies', () => {
+    const html =
+      '<!-- <script src="/commented.js"></script> --><link rel="stylesheet" href="/a.css">' +
+      '<script type="module">import "/b.js"; const s = "<link href=/not-a-tag>";</script>' +
+      '<style>p{color:red}</style><script src="/c.js" defer></script>';
+    expect(
+      [...scanTags(html)].map((tag) => [tag.name, Object.fromEntries(tag.attributes), tag.body ?? null]),
+    ).toEqual([
+      ['link', { rel: 'stylesheet', href: '/a.css' }, null],
+      ['script', { type: 'module' }, 'import "/b.js"; const s = "<link href=/not-a-tag>";'],
+      ['style', {}, 'p{color:red}'],
+      ['script', { src: '/c.js', defer: '' }, ''],
+    ]);
   });
 
   it('suggests a close match only when it is close', () => {

@@ -57,17 +57,33 @@ if (menuToggle && sidebar) {
 // Copy buttons copy the block's commands only; the text was prepared at build time by the parser.
 for (const button of document.querySelectorAll<HTMLButtonElement>('.cmd__copy')) {
   button.hidden = false;
-  button.addEventListener('click', async () => {
+  const status = button.querySelector('.cmd__copy-label');
+  const idle = status?.textContent ?? '';
+  let reset: ReturnType<typeof setTimeout> | undefined;
+  // The label is an aria-live region: what it says is read out as well as shown.
+  const say = (text: string, failed: boolean, ms: number) => {
+    if (!status) return;
+    clearTimeout(reset);
+    status.textContent = text;
+    button.classList.toggle('cmd__copy--failed', failed);
+    reset = setTimeout(() => {
+      status.textContent = idle;
+      button.classList.remove('cmd__copy--failed');
+    }, ms);
+  };
+  button.addEventListener('click', () => {
     const text = button.closest('.cmd')?.querySelector('template.cmd__commands')?.innerHTML;
     if (text === undefined) return;
     const area = document.createElement('textarea');
     area.innerHTML = text; // decode the entities the template holds
-    await navigator.clipboard.writeText(area.value);
-    const status = button.querySelector('.cmd__copy-label');
-    if (!status) return;
-    const idle = status.textContent;
-    status.textContent = button.dataset.copied ?? '';
-    setTimeout(() => (status.textContent = idle), 1500);
+    // The clipboard can refuse (no permission, not a secure context, an older browser without it):
+    // say so, so the reader selects the text instead of pasting whatever was there before.
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(area.value))
+      .then(
+        () => say(button.dataset.copied ?? '', false, 1500),
+        () => say(button.dataset.copyFailed ?? '', true, 5000),
+      );
   });
 }
 

@@ -12,7 +12,6 @@
  * Commands run in a scratch folder holding the lesson's shown files (so `docker compose` finds
  * compose.yaml). Values only known at run time ($PWD, $(…)) are replaced by plausible ones.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

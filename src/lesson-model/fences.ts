@@ -12,7 +12,7 @@
  * - in a command block (```console), a Markdown heading (## …) after a blank line: docker prints
  *   no such line, the lesson's next section does.
  */
-import type { Code, Nodes, Parent, Root } from 'mdast';
+import type { Code, Root } from 'mdast';
 import { EXIT, visit } from 'unist-util-visit';
 import { COMMAND_BLOCK_LANG } from './command-block/parseCommandBlock.ts';
 

@@ -199,7 +199,8 @@ describe('rendering in Chromium', () => {
       'a flowchart error after front matter and comments',
       '---\ntitle: x\n---\nflowchart LR\n  accTitle: T\n  accDescr: D\n  %% a comment\n  a --> b\n  b -->> c[',
       30 + 9,
-      /Mermaid cannot parse this diagram: Parse error: .*Expecting .*got 'TAGEND'/,
+      // A plain sentence on the likely mistake first, Mermaid's own words after it.
+      /^Mermaid cannot parse this diagram: this line has 1 opening and 0 closing square brackets.*\(Mermaid says: Parse error: .*Expecting .*got 'TAGEND'\)$/,
     ],
     [
       'a Langium (pie) error',

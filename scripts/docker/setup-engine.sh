@@ -31,9 +31,10 @@ REGISTRY_PIDFILE=/run/dockside-registry.pid
 REGISTRY_LOG=/var/log/dockside-registry.log
 ENGINE_DIR=${DOCKSIDE_ENGINE_DIR:-/var/lib/dockside-engine}
 ROOTFS=$ENGINE_DIR/rootfs
-# What the rootfs holds; a change here rebuilds it (the list is stamped into the rootfs).
+# What the rootfs holds; a change here rebuilds it (the list is stamped into the rootfs). procps: dockerd
+# runs `ps` from its own root filesystem for `docker top`.
 SUITE=forky
-PACKAGES=docker.io,docker-cli,containerd,runc,docker-compose,docker-buildx,iptables,ca-certificates
+PACKAGES=docker.io,docker-cli,containerd,runc,docker-compose,docker-buildx,iptables,ca-certificates,procps
 DOCKERD_PIDFILE=$ROOTFS/run/docker.pid
 DOCKERD_SOCKET=$ROOTFS/run/docker.sock
 DOCKERD_LOG=/var/log/dockerd.log
@@ -42,6 +43,8 @@ CLIENT=/usr/local/bin/docker
 PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
 # Host folders the engine sees at their own paths (bind mounts in lessons, the suite's temp folders).
 SHARED_DIRS=(/tmp /var/tmp /home /root /work /srv /opt /mnt)
+# …and the checkout this script belongs to, wherever it is.
+SHARED_DIRS+=("$(cd "$HERE/../.." && pwd)")
 
 log() { printf 'setup-engine: %s\n' "$*"; }
 die() {

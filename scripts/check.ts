@@ -18,27 +18,15 @@ import { paint } from '../src/utils/paint.ts';
 import path from 'node:path';
 import { LessonError } from '../src/lesson-model/errors.ts';
 import { CONTENT_DIR } from '../src/lesson-model/readLessonFile.ts';
-import { buildSite, lessonErrorsIn } from './build.ts';
-import { checkCommands } from './checks/commands.ts';
-import { checkDiagrams } from './checks/diagrams.ts';
-import { checkDockerCli } from './checks/docker-cli.ts';
-import { checkDuplicates } from './checks/duplicates.ts';
-import { checkFormat } from './checks/format.ts';
-import { checkGlossary } from './checks/glossary.ts';
 import { printResult, type CheckResult } from './checks/lib/check.ts';
 import { lessonLoopCli } from './checks/lib/lessonLoop.ts';
-import { checkHtml } from './checks/html.ts';
-import { checkLinks } from './checks/links.ts';
-import { checkLint } from './checks/lint.ts';
-import { checkSchema } from './checks/schema.ts';
-import { checkTranslations } from './checks/translations.ts';
-import { checkTypes } from './checks/types.ts';
-import { checkVerification } from './checks/verification.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const content = { contentDir: CONTENT_DIR };
 
+// Each check is imported when it runs: `npm run check -- <lesson>` never loads ESLint, Prettier,
+// html-validate or Astro, so the edit loop starts in a second or two.
 interface Step {
   name: string;
   /** What it catches, for --help. */
@@ -50,68 +38,74 @@ const STEPS: Step[] = [
   {
     name: 'schema',
     about: 'front matter, courses.yaml, MDX, fences, command blocks, placeholders, shown files',
-    run: () => checkSchema(content),
+    run: async () => (await import('./checks/schema.ts')).checkSchema(content),
   },
   {
     name: 'duplicates',
     about: 'slugs (file names) and orders within a course, course ids and orders',
-    run: () => checkDuplicates(content),
+    run: async () => (await import('./checks/duplicates.ts')).checkDuplicates(content),
   },
   {
     name: 'translations',
     about: 'both languages: same command blocks, diagrams, shown files, course and order',
-    run: () => checkTranslations(content),
+    run: async () => (await import('./checks/translations.ts')).checkTranslations(content),
   },
   {
     name: 'glossary',
     about: "content/glossary.yaml reads; Korean lessons use the glossary's spelling of each term",
-    run: () => checkGlossary(content),
+    run: async () => (await import('./checks/glossary.ts')).checkGlossary(content),
   },
   {
     name: 'verification',
     about: 'every runnable block is what the snippet suite last passed (content/verified/<slug>.json)',
-    run: () => checkVerification(content),
+    run: async () => (await import('./checks/verification.ts')).checkVerification(content),
   },
   {
     name: 'commands',
     about: 'pinned images, no curl | sh, privileged/docker socket only in warnings, ports on 127.0.0.1',
-    run: () => checkCommands(content),
+    run: async () => (await import('./checks/commands.ts')).checkCommands(content),
   },
   {
     name: 'docker-cli',
     about: 'every docker command parses with the real docker CLI (no engine needed)',
-    run: () => checkDockerCli(content),
+    run: async () => (await import('./checks/docker-cli.ts')).checkDockerCli(content),
   },
   {
     name: 'diagrams',
     about: 'every Mermaid diagram renders and has accTitle/accDescr',
-    run: () => checkDiagrams(content),
+    run: async () => (await import('./checks/diagrams.ts')).checkDiagrams(content),
   },
   {
     name: 'format',
     about: 'source files as Prettier writes them (npm run format fixes them)',
-    run: () => checkFormat({ root: ROOT }),
+    run: async () => (await import('./checks/format.ts')).checkFormat({ root: ROOT }),
   },
   {
     name: 'lint',
     about: 'ESLint: TypeScript and .astro code, promises nobody awaits (npm run lint)',
-    run: () => checkLint({ root: ROOT }),
+    run: async () => (await import('./checks/lint.ts')).checkLint({ root: ROOT }),
   },
-  { name: 'types', about: 'astro check: TypeScript and .astro files', run: () => checkTypes({ root: ROOT }) },
+  {
+    name: 'types',
+    about: 'astro check: TypeScript and .astro files',
+    run: async () => (await import('./checks/types.ts')).checkTypes({ root: ROOT }),
+  },
   { name: 'build', about: 'astro build into dist/ (the old dist/ stays if it fails)', run: build },
   {
     name: 'links',
     about: 'every internal link and #anchor in dist/ resolves; external links listed',
-    run: () => checkLinks({ distDir: DIST, contentDir: CONTENT_DIR }),
+    run: async () =>
+      (await import('./checks/links.ts')).checkLinks({ distDir: DIST, contentDir: CONTENT_DIR }),
   },
   {
     name: 'html',
     about: "every page in dist/ passes html-validate's recommended rules",
-    run: () => checkHtml({ distDir: DIST }),
+    run: async () => (await import('./checks/html.ts')).checkHtml({ distDir: DIST }),
   },
 ];
 
 async function build(): Promise<CheckResult> {
+  const { buildSite, lessonErrorsIn } = await import('./build.ts');
   const result = await buildSite({ root: ROOT, outDir: DIST });
   if (result.ok)
     return { problems: [], notes: [], summary: `site in ${path.relative(process.cwd(), DIST) || 'dist'}/` };

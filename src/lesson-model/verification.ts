@@ -111,12 +111,13 @@ export function contentDirOf(lessonFile: string): string {
   return path.dirname(path.dirname(path.dirname(path.resolve(lessonFile))));
 }
 
+// Fields written out rather than as constructor parameter properties: astro.config loads this file
+// through Node's own type stripping, which accepts only syntax it can erase.
 export class RecordError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
+  readonly line: number;
+  constructor(line: number, message: string) {
     super(message);
+    this.line = line;
   }
 }
 

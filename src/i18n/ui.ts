@@ -70,6 +70,12 @@ const en = {
     'Prefer to see the whole lesson first? Read on: the command runs the same steps in the same order, whenever you are ready.',
   editPrompt: 'Found a mistake, or a command that no longer works?',
   editPage: 'Edit this page on GitHub',
+  exercise: 'Exercise',
+  hint: 'Hint',
+  showSolution: 'Show a solution',
+  checkWork: 'Check your work',
+  checkWorkText:
+    'When you are done, paste these commands: each one should print what is shown. The follow-along command above runs this check for you.',
 };
 
 type UiStrings = typeof en;
@@ -129,6 +135,12 @@ const ko: UiStrings = {
     '레슨 전체를 먼저 보고 싶다면 아래 내용을 끝까지 읽어 보세요. 준비가 되면 이 명령으로 같은 단계를 같은 순서로 실행할 수 있습니다.',
   editPrompt: '틀린 내용이나 더 이상 동작하지 않는 명령을 발견했나요?',
   editPage: 'GitHub에서 이 페이지 수정하기',
+  exercise: '연습 문제',
+  hint: '힌트',
+  showSolution: '풀이 보기',
+  checkWork: '결과 확인',
+  checkWorkText:
+    '다 했으면 아래 명령을 붙여 넣어 실행하세요. 명령마다 여기 보이는 내용이 출력되어야 합니다. 위의 따라 하기 명령을 쓰면 이 확인을 대신 해 줍니다.',
 };
 
 export const UI: Record<Locale, UiStrings> = { en, ko };

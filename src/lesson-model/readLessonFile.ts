@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LessonError } from './errors.ts';
 import { findUnclosedFence } from './fences.ts';
+import { collectExercises, type Exercise } from './exercises.ts';
 import { collectCommandBlocks, type LessonBlock } from './lessonBlocks.ts';
 import { FILES_DIR, collectShownFiles, type ShownFile } from './shownFiles.ts';
 import { readFrontmatter } from './frontmatter.ts';
@@ -27,6 +28,8 @@ export interface LessonFile {
   frontmatter: LessonFrontmatter;
   tree: Root;
   blocks: LessonBlock[];
+  /** The lesson's exercises ("Your turn"), each pointing at its solution and check blocks. */
+  exercises: Exercise[];
   /** Files the lesson shows; runners write them into the working directory first. */
   files: ShownFile[];
 }
@@ -108,13 +111,15 @@ export function readLessonFile(absolute: string): LessonFile {
   const frontmatter = readFrontmatter(yamlNode.value, file, (yamlNode.position?.start.line ?? 1) + 1);
   const locale = path.basename(path.dirname(absolute)) as Locale;
   const slug = path.basename(absolute, '.mdx');
+  const blocks = collectCommandBlocks(tree, file);
   return {
     file,
     locale,
     slug,
     frontmatter,
     tree,
-    blocks: collectCommandBlocks(tree, file),
+    blocks,
+    exercises: collectExercises(tree, file, blocks),
     files: collectShownFiles(tree, file, slug, filesDirFor(absolute)),
   };
 }

@@ -14,6 +14,7 @@ import { findUnclosedFence } from './fences.ts';
 import { collectCommandBlocks, type LessonBlock } from './lessonBlocks.ts';
 import { FILES_DIR, collectShownFiles, type ShownFile } from './shownFiles.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { readQuiz, type LessonQuiz } from './quiz.ts';
 import { LOCALES, type LessonFrontmatter, type Locale } from './schemas/lesson.ts';
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
@@ -29,6 +30,13 @@ export interface LessonFile {
   blocks: LessonBlock[];
   /** Files the lesson shows; runners write them into the working directory first. */
   files: ShownFile[];
+  /** The self-check questions (```quiz fence, docs/practice.md), when the lesson has them and they read. */
+  quiz: LessonQuiz | undefined;
+  /**
+   * What is wrong with the quiz, one LessonError per item: the schema check reports these. They do not
+   * stop the lesson from reading (the runners never look at the quiz); the site's build fails on them.
+   */
+  quizProblems: LessonError[];
 }
 
 /**
@@ -108,6 +116,7 @@ export function readLessonFile(absolute: string): LessonFile {
   const frontmatter = readFrontmatter(yamlNode.value, file, (yamlNode.position?.start.line ?? 1) + 1);
   const locale = path.basename(path.dirname(absolute)) as Locale;
   const slug = path.basename(absolute, '.mdx');
+  const { quiz, problems: quizProblems } = readQuiz(tree, file);
   return {
     file,
     locale,
@@ -116,5 +125,7 @@ export function readLessonFile(absolute: string): LessonFile {
     tree,
     blocks: collectCommandBlocks(tree, file),
     files: collectShownFiles(tree, file, slug, filesDirFor(absolute)),
+    quiz,
+    quizProblems,
   };
 }

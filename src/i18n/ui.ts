@@ -70,6 +70,14 @@ const en = {
     'Prefer to see the whole lesson first? Read on: the command runs the same steps in the same order, whenever you are ready.',
   editPrompt: 'Found a mistake, or a command that no longer works?',
   editPage: 'Edit this page on GitHub',
+  quizRight: 'Right.',
+  quizWrong: 'Not quite.',
+  /** Progress, kept in the browser only (src/client/progress.ts). */
+  markDone: 'Mark as done',
+  done: 'Done:',
+  continueWith: 'Continue:',
+  allDone: 'You have done every lesson.',
+  resetProgress: 'Reset progress',
 };
 
 type UiStrings = typeof en;
@@ -129,6 +137,13 @@ const ko: UiStrings = {
     '레슨 전체를 먼저 보고 싶다면 아래 내용을 끝까지 읽어 보세요. 준비가 되면 이 명령으로 같은 단계를 같은 순서로 실행할 수 있습니다.',
   editPrompt: '틀린 내용이나 더 이상 동작하지 않는 명령을 발견했나요?',
   editPage: 'GitHub에서 이 페이지 수정하기',
+  quizRight: '정답입니다.',
+  quizWrong: '오답입니다.',
+  markDone: '완료로 표시',
+  done: '완료:',
+  continueWith: '이어서 학습:',
+  allDone: '모든 레슨을 마쳤습니다.',
+  resetProgress: '진행 상황 초기화',
 };
 
 export const UI: Record<Locale, UiStrings> = { en, ko };

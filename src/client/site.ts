@@ -1,7 +1,11 @@
 /**
  * The site's only client script (budget: 4 KB gzip). Everything works without it:
- * it adds the theme toggle, the narrow-screen menu, copy buttons and shell tabs.
+ * it adds the theme toggle, the narrow-screen menu, copy buttons and shell tabs, and brings in
+ * the learner's progress (progress.ts) and the self-check questions' read-out (quiz.ts).
  */
+import './progress.ts';
+import './quiz.ts';
+
 const root = document.documentElement;
 const THEME_KEY = 'dockside-theme';
 const SHELL_KEY = 'dockside-shell';

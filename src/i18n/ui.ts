@@ -76,6 +76,14 @@ const en = {
   checkWork: 'Check your work',
   checkWorkText:
     'When you are done, paste these commands: each one should print what is shown. The follow-along command above runs this check for you.',
+  quizRight: 'Right.',
+  quizWrong: 'Not quite.',
+  /** Progress, kept in the browser only (src/client/progress.ts). */
+  markDone: 'Mark as done',
+  done: 'Done:',
+  continueWith: 'Continue:',
+  allDone: 'You have done every lesson.',
+  resetProgress: 'Reset progress',
 };
 
 type UiStrings = typeof en;
@@ -141,6 +149,13 @@ const ko: UiStrings = {
   checkWork: '결과 확인',
   checkWorkText:
     '다 했으면 아래 명령을 붙여 넣어 실행하세요. 명령마다 여기 보이는 내용이 출력되어야 합니다. 위의 따라 하기 명령을 쓰면 이 확인을 대신 해 줍니다.',
+  quizRight: '정답입니다.',
+  quizWrong: '오답입니다.',
+  markDone: '완료로 표시',
+  done: '완료:',
+  continueWith: '이어서 학습:',
+  allDone: '모든 레슨을 마쳤습니다.',
+  resetProgress: '진행 상황 초기화',
 };
 
 export const UI: Record<Locale, UiStrings> = { en, ko };

@@ -15,6 +15,7 @@ import { collectExercises, type Exercise } from './exercises.ts';
 import { collectCommandBlocks, type LessonBlock } from './lessonBlocks.ts';
 import { FILES_DIR, collectShownFiles, type ShownFile } from './shownFiles.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { readQuiz, type LessonQuiz } from './quiz.ts';
 import { LOCALES, type LessonFrontmatter, type Locale } from './schemas/lesson.ts';
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
@@ -32,6 +33,13 @@ export interface LessonFile {
   exercises: Exercise[];
   /** Files the lesson shows; runners write them into the working directory first. */
   files: ShownFile[];
+  /** The self-check questions (```quiz fence, docs/practice.md), when the lesson has them and they read. */
+  quiz: LessonQuiz | undefined;
+  /**
+   * What is wrong with the quiz, one LessonError per item: the schema check reports these. They do not
+   * stop the lesson from reading (the runners never look at the quiz); the site's build fails on them.
+   */
+  quizProblems: LessonError[];
 }
 
 /**
@@ -112,6 +120,7 @@ export function readLessonFile(absolute: string): LessonFile {
   const locale = path.basename(path.dirname(absolute)) as Locale;
   const slug = path.basename(absolute, '.mdx');
   const blocks = collectCommandBlocks(tree, file);
+  const { quiz, problems: quizProblems } = readQuiz(tree, file);
   return {
     file,
     locale,
@@ -121,5 +130,7 @@ export function readLessonFile(absolute: string): LessonFile {
     blocks,
     exercises: collectExercises(tree, file, blocks),
     files: collectShownFiles(tree, file, slug, filesDirFor(absolute)),
+    quiz,
+    quizProblems,
   };
 }

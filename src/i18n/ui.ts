@@ -70,6 +70,18 @@ const en = {
     'Prefer to see the whole lesson first? Read on: the command runs the same steps in the same order, whenever you are ready.',
   editPrompt: 'Found a mistake, or a command that no longer works?',
   editPage: 'Edit this page on GitHub',
+  /** Search (SiteHeader.astro, src/client/search.ts). `{n}` and `{q}` are filled in by the browser. */
+  search: 'Search',
+  searchDialog: 'Search the lessons',
+  searchLabel: 'Search the lessons and the glossary',
+  searchPlaceholder: 'container, volume, registry…',
+  searchClose: 'Close',
+  searchResults: 'Results',
+  searchLoading: 'Loading search…',
+  searchFailed: 'Search could not load. Reload the page to try again.',
+  searchCount: '{n} results',
+  searchCountOne: '1 result',
+  searchNone: 'No results for “{q}”',
 };
 
 type UiStrings = typeof en;
@@ -129,6 +141,17 @@ const ko: UiStrings = {
     '레슨 전체를 먼저 보고 싶다면 아래 내용을 끝까지 읽어 보세요. 준비가 되면 이 명령으로 같은 단계를 같은 순서로 실행할 수 있습니다.',
   editPrompt: '틀린 내용이나 더 이상 동작하지 않는 명령을 발견했나요?',
   editPage: 'GitHub에서 이 페이지 수정하기',
+  search: '검색',
+  searchDialog: '레슨 검색',
+  searchLabel: '레슨과 용어집에서 검색',
+  searchPlaceholder: '컨테이너, 볼륨, 레지스트리…',
+  searchClose: '닫기',
+  searchResults: '검색 결과',
+  searchLoading: '검색을 불러오는 중…',
+  searchFailed: '검색을 불러오지 못했습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
+  searchCount: '결과 {n}개',
+  searchCountOne: '결과 1개',
+  searchNone: '‘{q}’에 대한 결과가 없습니다',
 };
 
 export const UI: Record<Locale, UiStrings> = { en, ko };

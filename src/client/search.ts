@@ -50,13 +50,11 @@ export function start(dialog: HTMLDialogElement): void {
   say(text['loading']);
   // A URL built at run time: Vite leaves the import alone (a literal would bring its preload helper).
   const bundle = new URL(`${SEARCH_BUNDLE}pagefind.js`, location.origin).href;
-  const engine: Promise<Pagefind> = import(/* @vite-ignore */ bundle).then(
-    async (pagefind: Pagefind) => {
-      await pagefind.options({ excerptLength: 20 });
-      await pagefind.init();
-      return pagefind;
-    },
-  );
+  const engine: Promise<Pagefind> = import(/* @vite-ignore */ bundle).then(async (pagefind: Pagefind) => {
+    await pagefind.options({ excerptLength: 20 });
+    await pagefind.init();
+    return pagefind;
+  });
 
   let latest = 0;
   const run = async () => {

@@ -8,6 +8,7 @@ import { CODE_THEMES } from './src/components/lesson/highlight.ts';
 import { diagramsIntegration } from './src/diagrams/astroIntegration.ts';
 import { remarkCommandBlocks } from './src/markdown/remarkCommandBlocks.ts';
 import remarkMermaid from './src/markdown/remarkMermaid.ts';
+import { remarkQuiz } from './src/markdown/remarkQuiz.ts';
 import { remarkShownFiles } from './src/markdown/remarkShownFiles.ts';
 import { SITE, absoluteUrl } from './src/site.config.ts';
 import { securityHeadersIntegration } from './src/security/csp.ts';
@@ -44,7 +45,7 @@ export default defineConfig({
   },
   markdown: {
     // Mermaid first, so Shiki never sees a diagram fence.
-    processor: unified({ remarkPlugins: [remarkMermaid, remarkCommandBlocks, remarkShownFiles] }),
+    processor: unified({ remarkPlugins: [remarkMermaid, remarkCommandBlocks, remarkShownFiles, remarkQuiz] }),
     // wrap: null keeps Astro from adding `overflow-x: auto` as an inline style on every <pre>
     // (global.css sets it); inline style attributes fail html-validate's no-inline-style.
     shikiConfig: { themes: CODE_THEMES, defaultColor: false, wrap: null },

@@ -3,7 +3,8 @@
  * - courses.yaml matches the course schema (src/lesson-model/schemas/course.ts);
  * - lessons/ holds only <locale>/<slug>.mdx files (anything else would be silently left out of the site);
  * - every lesson reads through the lesson model: front matter against the lesson schema, MDX,
- *   fences closed, command blocks and their placeholders, shown files;
+ *   fences closed, command blocks and their placeholders, shown files, the self-check questions
+ *   (```quiz: src/lesson-model/quiz.ts);
  * - its course exists in courses.yaml.
  * Other checks (duplicates, translations, …) compare lessons with each other.
  */
@@ -33,6 +34,7 @@ export async function checkSchema({ contentDir, lessons }: ContentInput): Promis
   problems.push(...set.unreadable.map((entry) => entry.error));
   const known = new Set(courses.map((course) => course.id));
   for (const lesson of set.lessons) {
+    problems.push(...lesson.quizProblems);
     const { course } = lesson.frontmatter;
     if (courses.length && !known.has(course)) {
       problems.push(

@@ -7,6 +7,8 @@
  * - both show the same files and have the same number of diagrams;
  * - both have the same outline: headings by level and position, callouts by type, diagrams
  *   (src/lesson-model/outline.ts), so a section without commands, like the recap, is not lost.
+ * - both have the same self-check questions: as many questions, as many options in each, the right
+ *   answer at the same position (src/lesson-model/quiz.ts).
  *   Compared only when the blocks, files and diagrams match: a missing section with a block in it
  *   is already named by its block, once.
  * Each difference is listed on its own, at the line of the Korean (or the only) file, naming the
@@ -195,7 +197,71 @@ export function compareVersions(en: LessonFile, ko: LessonFile): LessonError[] {
       ),
     );
   }
+  problems.push(...compareQuizzes(en, ko));
   if (!problems.length) problems.push(...compareOutlines(en, ko));
+  return problems;
+}
+
+/**
+ * The self-check questions (src/lesson-model/quiz.ts): the same number of questions, the same number
+ * of options in each, the right answer at the same position. A quiz with problems of its own is the
+ * schema check's to report, so it is not compared.
+ */
+function compareQuizzes(en: LessonFile, ko: LessonFile): LessonError[] {
+  if (en.quizProblems.length || ko.quizProblems.length) return [];
+  const fix = `Give the Korean quiz the English quiz's questions in the same order, with the same number of options and the right answer at the same position; translate only the text`;
+  const a = en.quiz;
+  const b = ko.quiz;
+  if (!a && !b) return [];
+  if (a && !b)
+    return [
+      new LessonError(
+        ko.file,
+        ko.tree.position?.end.line ?? 1,
+        `the English lesson has a quiz (${en.file}:${a.line}) and this one has none`,
+        fix,
+      ),
+    ];
+  if (!a && b)
+    return [new LessonError(ko.file, b.line, `this quiz is not in the English lesson (${en.file})`, fix)];
+  const problems: LessonError[] = [];
+  if (a!.questions.length !== b!.questions.length) {
+    problems.push(
+      new LessonError(
+        ko.file,
+        b!.line,
+        `this quiz has ${b!.questions.length} questions but the English one at ${en.file}:${a!.line} has ${a!.questions.length}`,
+        fix,
+      ),
+    );
+  }
+  a!.questions.forEach((x, index) => {
+    const y = b!.questions[index];
+    if (!y) return;
+    const n = index + 1;
+    if (x.options.length !== y.options.length) {
+      problems.push(
+        new LessonError(
+          ko.file,
+          y.line,
+          `question ${n} has ${y.options.length} options but English question ${n} at ${en.file}:${x.line} has ${x.options.length}`,
+          fix,
+        ),
+      );
+      return;
+    }
+    const right = (q: typeof x) => q.options.findIndex((option) => option.correct);
+    if (right(x) !== right(y)) {
+      problems.push(
+        new LessonError(
+          ko.file,
+          y.options[right(y)]!.line,
+          `the right answer of question ${n} is option ${right(y) + 1} but in English question ${n} it is option ${right(x) + 1} (${en.file}:${x.options[right(x)]!.line})`,
+          fix,
+        ),
+      );
+    }
+  });
   return problems;
 }
 

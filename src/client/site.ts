@@ -1,8 +1,11 @@
 /**
  * The site's only client script at page load (budget: 4 KB gzip). Everything works without it:
- * it adds the theme toggle, the narrow-screen menu, copy buttons, shell tabs and the search button.
+ * it adds the theme toggle, the narrow-screen menu, copy buttons, shell tabs and the search button,
+ * and brings in the learner's progress (progress.ts) and the self-check questions' read-out (quiz.ts).
  * Search itself (./search.ts, then Pagefind and the index) loads only when the reader opens it.
  */
+import './progress.ts';
+import './quiz.ts';
 import searchChunk from 'virtual:dockside-search-chunk';
 
 const root = document.documentElement;

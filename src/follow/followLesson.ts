@@ -5,11 +5,12 @@
  */
 import type { Command, CommandBlock } from '../lesson-model/command-block/types.ts';
 import { PROMPTS } from '../lesson-model/command-block/types.ts';
+import { displayLine, outputLines } from '../lesson-model/command-block/matchOutput.ts';
 import { removesSomething } from '../lesson-model/shell/dockerEffects.ts';
 import { exec } from '../runtime/exec.ts';
 import { StepRunner } from '../runtime/stepRunner.ts';
 import { lessonNames, type LessonName } from '../lesson-model/lessonNames.ts';
-import type { FollowLesson } from './lessonSource.ts';
+import type { FollowExercise, FollowLesson } from './lessonSource.ts';
 import { madeByRunner, rememberMade, sameName } from './madeByRunner.ts';
 import type { Messages } from './messages.ts';
 import { existingNames, removeCommand } from './preflight.ts';
@@ -159,15 +160,119 @@ export class LessonFollower {
     return matched ? 'matched' : 'differs';
   }
 
+  /**
+   * An exercise: the learner does the task in their own terminal while the runner waits; Enter runs the
+   * check against their engine and says, command by command, what holds and what is still missing.
+   * Without a terminal (--yes, CI) nobody can do the task, so the runner runs the solution itself first.
+   */
+  private async exercise(exercise: FollowExercise, number: number, total: number): Promise<StepResult> {
+    const { terminal, say } = this.options;
+    terminal.line();
+    terminal.line(
+      `${terminal.paint('cyan', say.step(number, total))} · ${terminal.paint('bold', say.yourTurn(exercise.title))}`,
+    );
+    for (const line of exercise.task) terminal.line(`  ${line}`);
+    const solution = exercise.solution[0]!.block;
+    const check = exercise.check[0]!.block;
+    if (!terminal.interactive) {
+      terminal.line(terminal.paint('dim', say.solvingForYou));
+      this.showBlock(solution);
+      if (!(await this.runBlock(solution))) return 'differs';
+      await this.recordMade();
+      return (await this.checkExercise(check)) ? 'matched' : 'differs';
+    }
+    terminal.line(terminal.paint('dim', say.exerciseHow));
+    let hintsShown = 0;
+    for (;;) {
+      const keys = ['enter', 'v', 's', 'q', ...(hintsShown < exercise.hints.length ? ['h'] : [])];
+      terminal.write(
+        terminal.paint(
+          'dim',
+          `${hintsShown < exercise.hints.length ? say.exerciseKeysHint : say.exerciseKeys} › `,
+        ),
+      );
+      let key = await terminal.key(keys, 'enter');
+      terminal.line(key === 'enter' || key === 'ctrl-c' ? '' : key);
+      if (key === 'ctrl-c' && !(await terminal.confirm(say.stopAsk, false, say))) key = '';
+      if (key === 'q' || key === 'ctrl-c') return 'quit';
+      if (key === 's') {
+        terminal.line(terminal.paint('dim', say.skipped));
+        return 'skipped';
+      }
+      if (key === 'h') {
+        hintsShown += 1;
+        terminal.line(
+          terminal.paint(
+            'yellow',
+            say.hint(hintsShown, exercise.hints.length, exercise.hints[hintsShown - 1]!),
+          ),
+        );
+      }
+      if (key === 'v') {
+        terminal.line(terminal.paint('dim', say.solutionIs));
+        this.showBlock(solution);
+      }
+      if (key !== 'enter') continue;
+      const done = await this.checkExercise(check);
+      if (this.quitting) return 'quit';
+      if (done) {
+        // What the learner made for the task is the lesson's now: its cleanup removes it.
+        await this.recordMade();
+        return 'matched';
+      }
+      terminal.line(terminal.paint('dim', say.tryAgain));
+    }
+  }
+
+  /** Runs the check's commands; each one is a fact the task asks for, reported on its own line. */
+  private async checkExercise(check: CommandBlock): Promise<boolean> {
+    const { terminal, say } = this.options;
+    terminal.line(terminal.paint('cyan', say.checking));
+    let all = true;
+    for await (const { command, result, match, ok } of this.runner.runBlock(check)) {
+      if (this.quitting) return false;
+      const shown = command.lines.join(' ');
+      if (ok) {
+        terminal.line(`  ${terminal.paint('green', '✓')} ${shown}`);
+        continue;
+      }
+      all = false;
+      terminal.line(`  ${terminal.paint('red', '✗')} ${shown}`);
+      // The lesson's expected lines and what the learner's engine printed, three lines at most each.
+      const shortLines = (lines: string[]) => lines.slice(0, 3).join(' ⏎ ') || say.nothing;
+      if (!match.ok)
+        terminal.line(
+          terminal.paint('dim', `    ${say.shouldPrint(shortLines(command.output.map(displayLine)))}`),
+        );
+      else terminal.line(terminal.paint('dim', `    ${say.exitDiffers(0, result.exitCode)}`));
+      terminal.line(terminal.paint('dim', `    ${say.printed(shortLines(outputLines(result.output)))}`));
+    }
+    terminal.line(
+      all
+        ? terminal.paint('green', `✓ ${say.exerciseDone}`)
+        : terminal.paint('yellow', `✗ ${say.exerciseNotYet}`),
+    );
+    return all;
+  }
+
   /** Runs the steps; the learner's bash steps only (PowerShell variants are for Windows readers). */
   async run(): Promise<void> {
     const { terminal, say, lesson } = this.options;
-    const steps = lesson.blocks.filter(({ block }) => block.shell === 'bash');
+    // An exercise is one step, at its check: its solution block is shown on request, never run as a step.
+    const steps = lesson.blocks.filter(
+      ({ block }) => block.shell === 'bash' && block.exercise !== 'solution',
+    );
     let ran = 0;
     let matched = 0;
     terminal.onInterrupt = () => void this.interrupt();
     for (const [index, { block, heading, lead }] of steps.entries()) {
-      const result = await this.step(block, index + 1, steps.length, heading, lead);
+      const exercise =
+        block.exercise === 'check'
+          ? lesson.exercises.find((candidate) => candidate.check[0]?.block.line === block.line)
+          : undefined;
+      const result = exercise
+        ? await this.exercise(exercise, index + 1, steps.length)
+        : await this.step(block, index + 1, steps.length, heading, lead);
       if (result === 'quit') return this.quit();
       if (result === 'matched' || result === 'differs') ran += 1;
       if (result === 'matched') matched += 1;

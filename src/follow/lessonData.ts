@@ -40,6 +40,13 @@ export function toLessonData(
           order: lesson.frontmatter.order,
         },
         blocks: lesson.blocks.map(({ block, heading, lead }) => ({ block, heading, lead })),
+        exercises: lesson.exercises.map(({ title, task, hints, solution, check }) => ({
+          title,
+          task,
+          hints,
+          solution: solution.map(({ block }) => ({ block })),
+          check: check.map(({ block }) => ({ block })),
+        })),
         files: lesson.files.map(({ name, content }) => ({ name, content })),
       })),
     ]),

@@ -18,12 +18,26 @@ export interface FollowStep {
   lead: string;
 }
 
+/**
+ * An exercise (docs/practice.md), as the runner needs it: the task to show, hints and the solution on
+ * request, and the check it runs against the learner's engine. Its blocks are also in `blocks`.
+ */
+export interface FollowExercise {
+  title: string;
+  task: readonly string[];
+  hints: readonly string[];
+  /** The bash block first (src/lesson-model/exercises.ts). */
+  solution: readonly { block: CommandBlock }[];
+  check: readonly { block: CommandBlock }[];
+}
+
 export interface FollowLesson {
   slug: string;
   locale: Locale;
   frontmatter: { title: string; course: string; order: number };
   /** Every command block of the lesson, in page order, both shells. */
   blocks: readonly FollowStep[];
+  exercises: readonly FollowExercise[];
   /** Files the lesson shows; the runner writes them into the working directory first. */
   files: readonly { name: string; content: string }[];
 }

@@ -11,9 +11,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LessonError } from './errors.ts';
 import { findUnclosedFence } from './fences.ts';
+import { collectExercises, type Exercise } from './exercises.ts';
 import { collectCommandBlocks, type LessonBlock } from './lessonBlocks.ts';
 import { FILES_DIR, collectShownFiles, type ShownFile } from './shownFiles.ts';
 import { readFrontmatter } from './frontmatter.ts';
+import { readQuiz, type LessonQuiz } from './quiz.ts';
 import { LOCALES, type LessonFrontmatter, type Locale } from './schemas/lesson.ts';
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
@@ -27,8 +29,17 @@ export interface LessonFile {
   frontmatter: LessonFrontmatter;
   tree: Root;
   blocks: LessonBlock[];
+  /** The lesson's exercises ("Your turn"), each pointing at its solution and check blocks. */
+  exercises: Exercise[];
   /** Files the lesson shows; runners write them into the working directory first. */
   files: ShownFile[];
+  /** The self-check questions (```quiz fence, docs/practice.md), when the lesson has them and they read. */
+  quiz: LessonQuiz | undefined;
+  /**
+   * What is wrong with the quiz, one LessonError per item: the schema check reports these. They do not
+   * stop the lesson from reading (the runners never look at the quiz); the site's build fails on them.
+   */
+  quizProblems: LessonError[];
 }
 
 /**
@@ -108,13 +119,18 @@ export function readLessonFile(absolute: string): LessonFile {
   const frontmatter = readFrontmatter(yamlNode.value, file, (yamlNode.position?.start.line ?? 1) + 1);
   const locale = path.basename(path.dirname(absolute)) as Locale;
   const slug = path.basename(absolute, '.mdx');
+  const blocks = collectCommandBlocks(tree, file);
+  const { quiz, problems: quizProblems } = readQuiz(tree, file);
   return {
     file,
     locale,
     slug,
     frontmatter,
     tree,
-    blocks: collectCommandBlocks(tree, file),
+    blocks,
+    exercises: collectExercises(tree, file, blocks),
     files: collectShownFiles(tree, file, slug, filesDirFor(absolute)),
+    quiz,
+    quizProblems,
   };
 }

@@ -14,6 +14,7 @@ import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { lessonPath } from './lessonPath.ts';
+import { collectExercises } from '../lesson-model/exercises.ts';
 import { collectCommandBlocks, tabGroups, type LessonBlock } from '../lesson-model/lessonBlocks.ts';
 import { filesDirFor } from '../lesson-model/readLessonFile.ts';
 import { collectShownFiles } from '../lesson-model/shownFiles.ts';
@@ -74,6 +75,8 @@ export function remarkCommandBlocks() {
   return (tree: Root, file: VFile) => {
     const source = lessonPath(file);
     const blocks = collectCommandBlocks(tree, source);
+    // Before the fences are replaced: the exercises are found by their fences.
+    const exercises = collectExercises(tree, source, blocks);
     const verification = verificationOf(tree, file, source, blocks);
     const labelOf = (found: LessonBlock): BlockVerificationLabel | null => {
       const verified = verification?.blocks.find((block) => block.found.node === found.node);
@@ -85,6 +88,7 @@ export function remarkCommandBlocks() {
       const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
       astro.frontmatter = { ...astro.frontmatter, verification: summarize(verification) };
     }
+    const replaced = new Map<LessonBlock, MdxJsxFlowElement>();
     for (const group of tabGroups(blocks)) {
       const [first] = group;
       if (!first) continue;
@@ -98,6 +102,24 @@ export function remarkCommandBlocks() {
               verifications: group.map(labelOf),
             });
       siblings.splice(start, group.length, replacement);
+      for (const member of group) replaced.set(member, replacement);
+    }
+    // An exercise's solution goes behind a disclosure and its check under "Check your work"
+    // (src/components/lesson/ExerciseSolution.astro, ExerciseCheck.astro).
+    for (const exercise of exercises) {
+      for (const [role, wrapper] of [
+        ['solution', 'ExerciseSolution'],
+        ['check', 'ExerciseCheck'],
+      ] as const) {
+        const rendered = replaced.get(exercise[role][0]!)!;
+        const siblings = exercise.node.children;
+        const at = siblings.indexOf(rendered);
+        if (at !== -1) siblings.splice(at, 1, { ...wrapperElement(wrapper), children: [rendered] });
+      }
     }
   };
+}
+
+function wrapperElement(name: 'ExerciseSolution' | 'ExerciseCheck'): MdxJsxFlowElement {
+  return { type: 'mdxJsxFlowElement', name, attributes: [], children: [] };
 }

@@ -56,8 +56,29 @@ async function leftBy(running: RunningLesson): Promise<ReturnType<typeof newObje
 
 const PLATFORM_REASON = 'PowerShell block';
 
-function blockTitle(block: CommandBlock, heading: string): string {
+function blockTitle(lesson: LessonFile, block: CommandBlock, heading: string): string {
+  const exercise = lesson.exercises.find(
+    (e) => e.solution[0]?.block === block || e.check[0]?.block === block,
+  );
+  if (exercise && block.exercise === 'solution')
+    return `exercise "${exercise.title}": solution (its check failed before it, as it should)`;
+  if (exercise) return `exercise "${exercise.title}": check`;
   return block.title ?? heading;
+}
+
+/**
+ * An exercise's check must fail before its solution runs (docs/practice.md): one that already passes
+ * at that point of the lesson proves nothing about the learner's work. Runs the check's commands until
+ * one does not print what the lesson shows; returns undefined when one failed (as it should), or what
+ * the passing check printed.
+ */
+async function checkPassesEarly(runner: StepRunner, check: CommandBlock): Promise<string | undefined> {
+  const printed: string[] = [];
+  for await (const outcome of runner.runBlock(check)) {
+    if (!outcome.ok) return undefined;
+    printed.push(`$ ${outcome.command.text}`, outcome.result.output.trimEnd());
+  }
+  return printed.filter(Boolean).join('\n');
 }
 
 /** Problems with one command's outcome, in the words the report prints. */
@@ -131,6 +152,26 @@ export async function runLesson(
       // After a timeout the runner starts a fresh session in the same folder, so cleanup steps still run.
       const blockStarted = performance.now();
       let failed = false;
+      const exercise =
+        block.exercise === 'solution'
+          ? lesson.exercises.find((candidate) => candidate.solution[0]?.block === block)
+          : undefined;
+      const check = exercise?.check[0]?.block;
+      if (check) {
+        const passedEarly = await checkPassesEarly(runner, check);
+        if (passedEarly !== undefined) {
+          failed = true;
+          reporter.commandFailed(
+            check,
+            check.commands[0]!,
+            [
+              `the check of the exercise "${exercise.title}" passes before its solution has run, so it proves nothing about the learner's work`,
+              'make it test what the task creates (a name, a port, a file, a label) and what the lesson had not made yet',
+            ],
+            { title: 'the check printed, before the solution:', text: passedEarly },
+          );
+        }
+      }
       for await (const outcome of runner.runBlock(block)) {
         if (signal.aborted) break;
         const verdict = judge(outcome, block.timeout);
@@ -146,7 +187,8 @@ export async function runLesson(
       }
       if (signal.aborted) break;
       outcomes.push({ block, status: failed ? 'failed' : 'passed' });
-      if (!failed) reporter.blockPassed(block, blockTitle(block, heading), performance.now() - blockStarted);
+      if (!failed)
+        reporter.blockPassed(block, blockTitle(lesson, block, heading), performance.now() - blockStarted);
     }
   } finally {
     signal.removeEventListener('abort', onAbort);

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineLock } from '../../src/runtime/engineLock.ts';
+import { LESSONS_DIR, readLessonFile } from '../../src/lesson-model/readLessonFile.ts';
 import { engineUp, lockLessonEngine } from './engine.ts';
 import { prompt, runStep } from './steps.ts';
 import { TerminalSession } from './terminalSession.ts';
@@ -51,7 +52,8 @@ afterAll(() => engineLock?.release());
 
 afterEach(() => {
   for (const session of sessions.splice(0)) session.close();
-  if (engineUp) spawnSync('docker', ['rm', '-f', 'ds-hello']);
+  if (engineUp)
+    spawnSync('bash', ['-c', 'docker rm -f ds-hello $(docker ps -aq --filter name=ds-try-intro)']);
   spawnSync('docker', ['network', 'rm', 'ds-net']);
   rmSync(stateHome, { recursive: true, force: true });
   stateHome = mkdtempSync(path.join(os.tmpdir(), 'dockside-follow-state-'));
@@ -124,6 +126,65 @@ describe.runIf(engineUp)('following a lesson', () => {
     session.send('Enter');
     await session.waitFor('[exit 0]', 60_000);
     expect(exists('container', 'ds-hello')).toBe(false);
+  });
+
+  it('waits at an exercise while the learner works in another terminal, then checks their engine', async () => {
+    const lesson = readLessonFile(path.join(LESSONS_DIR, 'en', 'what-is-docker.mdx'));
+    const exercise = lesson.exercises.find((candidate) => candidate.solution[0]!.block.exit !== 0);
+    expect(
+      exercise,
+      'what-is-docker has an exercise whose solution ends with a failing status',
+    ).toBeDefined();
+    const name = /--name (\S+)/.exec(exercise!.solution[0]!.block.commands[0]!.text)![1]!;
+    const session = start('what-is-docker');
+    // Skip every step (and any earlier exercise) until this exercise waits.
+    const atPrompt = /(Enter run · s skip · q quit|Enter check my work[^›]*) ›$/;
+    /** Waits until the runner waits for a key (its prompt is the screen's last line); returns the screen. */
+    const waitForPrompt = async () => {
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const screen = session.screen().trimEnd();
+        if (atPrompt.test(screen.split('\n').at(-1)!)) return screen;
+        if (Date.now() > deadline) throw new Error(`no prompt; the screen shows:\n${screen}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    for (let skipped = 0; ; skipped += 1) {
+      const screen = await waitForPrompt();
+      if (screen.includes(`Your turn: ${exercise!.title}`)) break;
+      expect(skipped, 'the exercise comes within 40 steps').toBeLessThan(40);
+      session.send('s');
+      while (session.count('Skipped.') <= skipped) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(session.screen()).toContain(exercise!.task[0]!);
+
+    // Enter before doing the task: the check runs on the engine and says what is missing.
+    session.send('Enter');
+    await session.waitFor('✗ Not yet: the lines marked ✗ are still missing.');
+    expect(session.screen()).toContain(`✗ ${exercise!.check[0]!.block.commands[0]!.lines[0]}`);
+    expect(session.screen()).toContain('should print:');
+
+    // A hint, then the solution, on request; nothing runs.
+    session.send('h');
+    await session.waitFor(`Hint 1 of ${exercise!.hints.length}:`);
+    session.send('v');
+    await session.waitFor('One way to do it');
+    expect(session.screen()).toContain(exercise!.solution[0]!.block.commands[0]!.lines[0]);
+    expect(exists('container', name)).toBe(false);
+
+    // The learner does it in their own terminal; Enter checks again and the step is done.
+    spawnSync('bash', ['-c', exercise!.solution[0]!.block.commands.map((c) => c.text).join('\n')]);
+    expect(exists('container', name)).toBe(true);
+    session.send('Enter');
+    await session.waitFor('✓ Done: everything the task asks for is there.');
+
+    // What the learner made belongs to the lesson now: quitting with the cleanup removes it.
+    await waitForPrompt();
+    session.send('q');
+    await session.waitFor("Run the lesson's cleanup step now");
+    session.send('y');
+    await session.waitFor('[exit 0]', 60_000);
+    expect(exists('container', name)).toBe(false);
   });
 
   it('speaks Korean with --lang ko', async () => {

@@ -6,8 +6,10 @@
 import { LessonError } from '../errors.ts';
 import { ELISION, PLACEHOLDER_KINDS, isPlaceholderKind } from './placeholders.ts';
 import {
+  EXERCISE_ROLES,
   PROMPTS,
   SHELLS,
+  type ExerciseRole,
   type Command,
   type CommandBlock,
   type OutputLine,
@@ -20,7 +22,16 @@ import {
 export const COMMAND_BLOCK_LANG = 'console';
 
 const DEFAULT_TIMEOUT_SECONDS = 60;
-const META_KEYS = ['shell', 'title', 'norun', 'timeout', 'exit', 'cleanup', 'public-port'] as const;
+const META_KEYS = [
+  'shell',
+  'title',
+  'norun',
+  'timeout',
+  'exit',
+  'cleanup',
+  'public-port',
+  'exercise',
+] as const;
 type MetaKey = (typeof META_KEYS)[number];
 
 /** Splits `shell=bash title="Run it" cleanup` into pairs; a bare word is a flag. */
@@ -97,8 +108,26 @@ function readMeta(meta: string, at: SourceLocation) {
       'Write the bare word cleanup.',
     );
   }
+  const exercise = text('exercise', 'check');
+  if (exercise !== undefined && !(EXERCISE_ROLES as readonly string[]).includes(exercise)) {
+    throw new LessonError(
+      at.file,
+      at.line,
+      `option exercise=${exercise} is not a role of an exercise block`,
+      `Write exercise=${EXERCISE_ROLES.join(' or exercise=')} (see docs/practice.md).`,
+    );
+  }
+  if (exercise !== undefined && cleanup === true) {
+    throw new LessonError(
+      at.file,
+      at.line,
+      `an exercise's ${exercise} block cannot be the lesson's cleanup block`,
+      'Remove "cleanup" here; the lesson\'s own cleanup block removes what the exercises create.',
+    );
+  }
   return {
     shell: shellName as Shell,
+    exercise: exercise as ExerciseRole | undefined,
     title: text('title', '"Start Redis"'),
     norun: text('norun', '"needs Docker Desktop on macOS"'),
     publicPort: text('public-port', '"other machines on the LAN must reach it"'),

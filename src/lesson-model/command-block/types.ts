@@ -4,6 +4,13 @@ import type { PlaceholderKind } from './placeholders.ts';
 export const SHELLS = ['bash', 'powershell'] as const;
 export type Shell = (typeof SHELLS)[number];
 
+/**
+ * The part a command block plays in an exercise (docs/practice.md): the reference solution, or the
+ * check whose output proves the learner did the task.
+ */
+export const EXERCISE_ROLES = ['solution', 'check'] as const;
+export type ExerciseRole = (typeof EXERCISE_ROLES)[number];
+
 /** What the reader sees before a command, and before each continuation line, per shell. */
 export const PROMPTS: Record<Shell, { command: string; continuation: string }> = {
   bash: { command: '$ ', continuation: '> ' },
@@ -58,5 +65,7 @@ export interface CommandBlock {
   exit: number;
   /** The lesson's cleanup step: the follow-along runner offers it when a learner quits. */
   cleanup: boolean;
+  /** Set inside an <Exercise>: the block is its solution or its check (src/lesson-model/exercises.ts). */
+  exercise?: ExerciseRole | undefined;
   commands: Command[];
 }

@@ -38,6 +38,10 @@ export const EXCLUDED = [
   '.cmd__unverified',
   '.cmd__line--output',
   '.cmd-tabs__list',
+  // Self-check questions: the verdicts and explanations (Right./Not quite. and why) would give the
+  // answers away in an excerpt; exercises' solutions likewise. The questions and hints stay.
+  '.quiz__feedback',
+  '.exercise__solution',
   // Each diagram is there twice (light and dark); the light copy holds the same labels.
   '.diagram__svg--dark',
   // The <style> inside every diagram's SVG.

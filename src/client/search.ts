@@ -80,8 +80,12 @@ export function start(dialog: HTMLDialogElement): void {
           : (text['count'] ?? '').replace('{n}', String(count)),
     );
   };
+  // One retry: when Pagefind's Web Worker fails, Pagefind rejects what was pending and goes on
+  // without it (on the page), so the same search then works; a missing bundle fails twice.
   const search = () => {
-    run().catch(() => say(text['failed']));
+    run()
+      .catch(run)
+      .catch(() => say(text['failed']));
   };
   search();
   input.addEventListener('input', search);

@@ -12,6 +12,7 @@ import { remarkQuiz } from './src/markdown/remarkQuiz.ts';
 import { remarkShownFiles } from './src/markdown/remarkShownFiles.ts';
 import { SITE, absoluteUrl } from './src/site.config.ts';
 import { securityHeadersIntegration } from './src/security/csp.ts';
+import { searchIndexIntegration } from './src/search/searchIndex.ts';
 
 /** Pages that are not content: the root only redirects to /en/, and the 404 page is noindex. */
 const NOT_IN_SITEMAP = new Set([absoluteUrl('/'), absoluteUrl('/404/')]);
@@ -26,6 +27,8 @@ export default defineConfig({
     mdx(),
     diagramsIntegration(),
     securityHeadersIntegration(),
+    // After the pages are written: the Pagefind index in dist/pagefind/ (src/search/searchIndex.ts).
+    searchIndexIntegration(),
     sitemap({
       filter: (page) => !NOT_IN_SITEMAP.has(page),
       // Each lesson lists its other-language version (xhtml:link), like the pages' hreflang links.

@@ -9,6 +9,10 @@
  * 2. In Chromium, through `astro preview` on 127.0.0.1: every request the page really makes,
  *    by resource type, with the bytes transferred; requests to other origins and font requests
  *    must both be 0, and the scripts and stylesheets fetched must be the ones the HTML names.
+ * 3. Then search is opened (the header button) and a word of the page's language searched: what
+ *    that loads on top (the dialog's chunk, Pagefind's JS, its WebAssembly, the index), each file
+ *    gzipped at level 9 like the above (the WebAssembly and the index are compressed already).
+ *    Nothing of it may load before search opens.
  *
  * Prints a table and the maximum per column; exits 1 when a page is over budget or breaks a rule.
  */
@@ -106,6 +110,39 @@ interface BrowserLoad {
   fonts: string[];
   /** Same-origin scripts and stylesheets fetched, as URL paths. */
   fetched: Set<string>;
+  /** Same-origin files fetched after search opened, as URL paths; undefined when it did not open. */
+  search?: Set<string>;
+  /** Search files fetched before search opened (must be none). */
+  searchEarly: string[];
+  /** Results shown for the search word. */
+  searchResults: number;
+}
+
+/** What search loads, when it opens. */
+const isSearchPath = (pathname: string) => /^\/pagefind\/|^\/_astro\/search\./.test(pathname);
+/** A word of each language the bench searches for. */
+const SEARCH_WORDS: Record<string, string> = { en: 'container', ko: '컨테이너' };
+
+interface SearchWeight {
+  js: number;
+  wasm: number;
+  index: number;
+  files: number;
+}
+
+/** The gzip sizes of what search fetched: JS, WebAssembly and index (Pagefind compresses those two). */
+function searchWeight(paths: Set<string>): SearchWeight {
+  const weight: SearchWeight = { js: 0, wasm: 0, index: 0, files: 0 };
+  for (const url of paths) {
+    const file = fileOf(url);
+    if (!file || !existsSync(file)) continue;
+    const content = readFileSync(file);
+    weight.files += 1;
+    if (url.endsWith('.js')) weight.js += gzipped(content);
+    else if (/\/wasm\.[^/]+\.pagefind$/.test(url)) weight.wasm += content.length;
+    else weight.index += url.endsWith('.json') ? gzipped(content) : content.length;
+  }
+  return weight;
 }
 
 async function startPreview(): Promise<{ origin: string; server: ChildProcess }> {
@@ -162,8 +199,16 @@ async function loadAll(paths: string[]): Promise<Map<string, BrowserLoad>> {
         offOrigin: [],
         fonts: [],
         fetched: new Set(),
+        searchEarly: [],
+        searchResults: 0,
       };
       const pending: Promise<void>[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.origin !== origin) return;
+        if (load.search) load.search.add(url.pathname);
+        else if (isSearchPath(url.pathname)) load.searchEarly.push(url.pathname);
+      });
       page.on('requestfinished', (request) => {
         pending.push(
           (async () => {
@@ -200,6 +245,29 @@ async function loadAll(paths: string[]): Promise<Map<string, BrowserLoad>> {
       });
       await page.waitForLoadState('networkidle');
       await Promise.all(pending);
+      // What the page loaded is counted; now open search and search a word of the page's language.
+      const toggle = page.locator('.search-toggle');
+      if (await toggle.isVisible()) {
+        const counted = {
+          ...load,
+          byType: new Map([...load.byType].map(([type, entry]) => [type, { ...entry }])),
+          fetched: new Set(load.fetched),
+        };
+        load.search = new Set();
+        await toggle.click();
+        const lang = (await page.getAttribute('html', 'lang')) ?? 'en';
+        await page.fill('.search__input', SEARCH_WORDS[lang] ?? SEARCH_WORDS['en']!);
+        await page
+          .locator('.search__results a')
+          .first()
+          .waitFor({ timeout: 30_000 })
+          .catch(() => undefined);
+        load.searchResults = await page.locator('.search__results a').count();
+        await page.waitForLoadState('networkidle');
+        await Promise.all(pending);
+        // The page-load columns stay those of the load.
+        Object.assign(load, { ...counted, search: load.search, searchResults: load.searchResults });
+      }
       results.set(pagePath, load);
       await context.close();
     }
@@ -251,10 +319,33 @@ async function main() {
     '(inline <style>)',
     'JS files',
     'CSS files',
-    ...(useBrowser ? ['requests', 'by type', 'transferred KB', 'other origins', 'fonts'] : []),
+    ...(useBrowser
+      ? [
+          'requests',
+          'by type',
+          'transferred KB',
+          'other origins',
+          'fonts',
+          'search JS gz KB',
+          'search wasm KB',
+          'search index KB',
+          'search files',
+        ]
+      : []),
   ];
   const rows: string[][] = [header];
-  const max = { js: 0, css: 0, inlineCss: 0, requests: 0, transferred: 0, offOrigin: 0, fonts: 0 };
+  const max = {
+    js: 0,
+    css: 0,
+    inlineCss: 0,
+    requests: 0,
+    transferred: 0,
+    offOrigin: 0,
+    fonts: 0,
+    searchJs: 0,
+    searchWasm: 0,
+    searchIndex: 0,
+  };
   for (const [pagePath, { assets, urls }] of statics) {
     const sum = (kind: Asset['kind'], inline?: boolean) =>
       assets
@@ -287,13 +378,26 @@ async function main() {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([type, { count }]) => `${type} ${count}`)
         .join(', ');
+      const search = load.search ? searchWeight(load.search) : undefined;
       row.push(
         String(load.requests),
         byType,
         kb(load.transferred),
         String(load.offOrigin.length),
         String(load.fonts.length),
+        search ? kb(search.js) : '-',
+        search ? kb(search.wasm) : '-',
+        search ? kb(search.index) : '-',
+        search ? String(search.files) : '-',
       );
+      if (search) {
+        max.searchJs = Math.max(max.searchJs, search.js);
+        max.searchWasm = Math.max(max.searchWasm, search.wasm);
+        max.searchIndex = Math.max(max.searchIndex, search.index);
+        if (load.searchResults === 0) problems.push(`${pagePath}: search found nothing for its word`);
+      } else problems.push(`${pagePath}: no search button`);
+      for (const url of load.searchEarly)
+        problems.push(`${pagePath}: ${url} loaded before search was opened`);
       max.requests = Math.max(max.requests, load.requests);
       max.transferred = Math.max(max.transferred, load.transferred);
       max.offOrigin = Math.max(max.offOrigin, load.offOrigin.length);
@@ -315,7 +419,17 @@ async function main() {
     '',
     '',
     ...(useBrowser
-      ? [String(max.requests), '', kb(max.transferred), String(max.offOrigin), String(max.fonts)]
+      ? [
+          String(max.requests),
+          '',
+          kb(max.transferred),
+          String(max.offOrigin),
+          String(max.fonts),
+          kb(max.searchJs),
+          kb(max.searchWasm),
+          kb(max.searchIndex),
+          '',
+        ]
       : []),
   ]);
   rows.push([
@@ -325,11 +439,14 @@ async function main() {
     '',
     '',
     '',
-    ...(useBrowser ? ['', '', '', '0', '0'] : []),
+    ...(useBrowser ? ['', '', '', '0', '0', '', '', '', ''] : []),
   ]);
 
   console.log(
-    `Page weight of ${statics.size} lesson pages in dist/ (gzip -9 of each file and inline block, summed; 1 KB = 1024 B)\n`,
+    `Page weight of ${statics.size} lesson pages in dist/ (gzip -9 of each file and inline block, summed; 1 KB = 1024 B)`,
+  );
+  console.log(
+    `JS gz KB is what a page loads at start; the search columns are what opening search and searching one word loads on top.\n`,
   );
   console.log(
     table(

@@ -1,10 +1,12 @@
 /**
- * The site's only client script (budget: 4 KB gzip). Everything works without it:
- * it adds the theme toggle, the narrow-screen menu, copy buttons and shell tabs, and brings in
- * the learner's progress (progress.ts) and the self-check questions' read-out (quiz.ts).
+ * The site's only client script at page load (budget: 4 KB gzip). Everything works without it:
+ * it adds the theme toggle, the narrow-screen menu, copy buttons, shell tabs and the search button,
+ * and brings in the learner's progress (progress.ts) and the self-check questions' read-out (quiz.ts).
+ * Search itself (./search.ts, then Pagefind and the index) loads only when the reader opens it.
  */
 import './progress.ts';
 import './quiz.ts';
+import searchChunk from 'virtual:dockside-search-chunk';
 
 const root = document.documentElement;
 const THEME_KEY = 'dockside-theme';
@@ -118,3 +120,35 @@ for (const tab of tabs) {
   });
 }
 if (tabs.length > 0) selectShell(root.dataset.shell ?? 'bash');
+
+// Search: the header button or `/` (unless the reader is typing) opens the dialog at once; its code,
+// Pagefind and this language's index load only then (./search.ts). Closing returns focus to where it was.
+const searchToggle = document.querySelector<HTMLButtonElement>('.search-toggle');
+const searchDialog = document.querySelector<HTMLDialogElement>('dialog.search');
+if (searchToggle && searchDialog) {
+  searchToggle.hidden = false;
+  let returnTo: Element | null = null;
+  const openSearch = () => {
+    if (searchDialog.open) return;
+    returnTo = document.activeElement;
+    searchDialog.showModal();
+    import(/* @vite-ignore */ searchChunk).then(
+      (search: typeof import('./search.ts')) => search.start(searchDialog),
+      () => {
+        const status = searchDialog.querySelector('.search__status');
+        if (status) status.textContent = searchDialog.dataset.failed ?? '';
+      },
+    );
+  };
+  searchToggle.addEventListener('click', openSearch);
+  searchDialog.addEventListener('close', () => {
+    if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return;
+    event.preventDefault();
+    openSearch();
+  });
+}

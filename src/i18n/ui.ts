@@ -84,6 +84,18 @@ const en = {
   continueWith: 'Continue:',
   allDone: 'You have done every lesson.',
   resetProgress: 'Reset progress',
+  /** Search (SiteHeader.astro, src/client/search.ts). `{n}` and `{q}` are filled in by the browser. */
+  search: 'Search',
+  searchDialog: 'Search the lessons',
+  searchLabel: 'Search the lessons and the glossary',
+  searchPlaceholder: 'container, volume, registry…',
+  searchClose: 'Close',
+  searchResults: 'Results',
+  searchLoading: 'Loading search…',
+  searchFailed: 'Search could not load. Reload the page to try again.',
+  searchCount: '{n} results',
+  searchCountOne: '1 result',
+  searchNone: 'No results for “{q}”',
 };
 
 type UiStrings = typeof en;
@@ -156,6 +168,17 @@ const ko: UiStrings = {
   continueWith: '이어서 학습:',
   allDone: '모든 레슨을 마쳤습니다.',
   resetProgress: '진행 상황 초기화',
+  search: '검색',
+  searchDialog: '레슨 검색',
+  searchLabel: '레슨과 용어집에서 검색',
+  searchPlaceholder: '컨테이너, 볼륨, 레지스트리…',
+  searchClose: '닫기',
+  searchResults: '검색 결과',
+  searchLoading: '검색을 불러오는 중…',
+  searchFailed: '검색을 불러오지 못했습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
+  searchCount: '결과 {n}개',
+  searchCountOne: '결과 1개',
+  searchNone: '‘{q}’에 대한 결과가 없습니다',
 };
 
 export const UI: Record<Locale, UiStrings> = { en, ko };

@@ -7,9 +7,15 @@
  *   writes them to dist/.nginx/security-headers.conf (securityHeadersIntegration below), which the
  *   Dockerfile copies into nginx's configuration. So the header and the meta come from this file.
  *
- * Scripts: only same-origin files ('self': Astro's bundles under /_astro/) and the inline theme
- * script, allowed by its SHA-256 (computed here from the very string the page writes). No
- * 'unsafe-inline', no 'unsafe-eval', no other origin.
+ * Scripts: only same-origin files ('self': Astro's bundles under /_astro/, the search bundle under
+ * /pagefind/) and the inline theme script, allowed by its SHA-256 (computed here from the very string
+ * the page writes). No 'unsafe-inline', no 'unsafe-eval', no other origin.
+ * WebAssembly: 'wasm-unsafe-eval' lets the search (Pagefind, src/client/search.ts) compile its
+ * same-origin .wasm; without it a policy with script-src refuses WebAssembly.instantiate. It allows
+ * compiling WebAssembly only, not eval() or new Function(). Pagefind searches in a Web Worker
+ * (pagefind-worker.js, allowed by script-src 'self', as worker-src falls back to it); a worker
+ * follows the policy its own response carries, so the image's header needs it as much as the
+ * page's <meta> (the page itself compiles it when the worker cannot start).
  * Styles: same-origin stylesheets, plus 'unsafe-inline' for styles only: Shiki colours code tokens
  * with style attributes (CSS custom properties) and every diagram is an inline <svg> with its own
  * <style>; neither can run code.
@@ -32,7 +38,7 @@ export function scriptHash(code: string): string {
 /** Directive → sources. Order is kept when written out. */
 const DIRECTIVES: [string, string[]][] = [
   ['default-src', ["'none'"]],
-  ['script-src', ["'self'", ...INLINE_SCRIPTS.map(scriptHash)]],
+  ['script-src', ["'self'", "'wasm-unsafe-eval'", ...INLINE_SCRIPTS.map(scriptHash)]],
   ['style-src', ["'self'", "'unsafe-inline'"]],
   ['img-src', ["'self'"]],
   ['connect-src', ["'self'"]],

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanHtml } from '../../scripts/checks/lib/html.ts';
 import { docker, startSiteImage, type RunningImage } from '../../scripts/site-image.ts';
 import { HEADER_CSP, SECURITY_HEADERS } from '../../src/security/csp.ts';
+import { SEARCH_BUNDLE } from '../../src/search/bundle.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -89,6 +90,41 @@ describe('the site image', () => {
       await response.arrayBuffer();
     }
     expect(missing, 'URLs the pages refer to that the image does not serve').toEqual([]);
+  });
+
+  it('serves the search bundle: every file of dist/pagefind/, with types the search can use and the headers', async () => {
+    // Nothing on a page refers to these files: the search dialog fetches them when it opens.
+    const bundle = path.join(DIST, SEARCH_BUNDLE);
+    const files = readdirSync(bundle, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `${SEARCH_BUNDLE}${path.relative(bundle, path.join(entry.parentPath, entry.name))}`);
+    const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string; wasm: string | null }>;
+    };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'ko']);
+    for (const { hash, wasm } of Object.values(entry.languages)) {
+      expect(files).toContain(`${SEARCH_BUNDLE}pagefind.${hash}.pf_meta`);
+      expect(files).toContain(`${SEARCH_BUNDLE}wasm.${wasm ?? 'unknown'}.pagefind`);
+    }
+    for (const file of files) {
+      const response = await fetch(base + file, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(response.status, file).toBe(200);
+      expectSecurityHeaders(response, file);
+      const type = response.headers.get('content-type') ?? '';
+      // The scripts (pagefind.js and its Web Worker) must be JavaScript, as X-Content-Type-Options: nosniff
+      // demands; the worker's Content-Security-Policy (checked above) must let it compile WebAssembly.
+      if (file.endsWith('.js')) {
+        expect(type, file).toMatch(/^(?:application|text)\/javascript\b/);
+        expect(response.headers.get('content-encoding'), `${file} gzipped`).toBe('gzip');
+      }
+      // The WebAssembly and the index are compressed by Pagefind, which fetches and unpacks them itself.
+      else if (/\.(?:pagefind|pf_meta|pf_index|pf_fragment)$/.test(file))
+        expect(type, file).toBe('application/octet-stream');
+      else expect(type, file).toMatch(/^application\/json\b/);
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(body.equals(readFileSync(path.join(DIST, file))), `${file} is the file in dist/`).toBe(true);
+    }
+    expect(HEADER_CSP).toContain("'wasm-unsafe-eval'");
   });
 
   it('sends robots.txt and the sitemap', async () => {

@@ -247,7 +247,12 @@ export class LessonFollower {
           terminal.paint('dim', `    ${say.shouldPrint(shortLines(command.output.map(displayLine)))}`),
         );
       else terminal.line(terminal.paint('dim', `    ${say.exitDiffers(0, result.exitCode)}`));
-      terminal.line(terminal.paint('dim', `    ${say.printed(shortLines(outputLines(result.output)))}`));
+      terminal.line(
+        terminal.paint(
+          'dim',
+          `    ${say.printed(shortLines(outputLines(result.output).filter((line) => line.trim())))}`,
+        ),
+      );
     }
     terminal.line(
       all

@@ -119,8 +119,12 @@ export function commandBlock(page: Page, block: LessonBlock): Locator {
   return page.locator(`figure.cmd[data-line="${block.block.line}"]`);
 }
 
-/** Shows a block that sits in a hidden tab panel by choosing its shell in that tab group. */
+/** Shows a block that sits in a closed disclosure or a hidden tab panel: opens it, or chooses its shell. */
 export async function reveal(page: Page, cmd: Locator): Promise<void> {
+  if (await cmd.isVisible()) return;
+  // An exercise's solution sits in a closed <details>: open it as a learner would, by its summary.
+  const closed = page.locator('details:not([open])').filter({ has: cmd });
+  if (await closed.count()) await closed.last().locator(':scope > summary').click();
   if (await cmd.isVisible()) return;
   const shell = await cmd.getAttribute('data-shell');
   const group = page.locator('.cmd-tabs').filter({ has: cmd });

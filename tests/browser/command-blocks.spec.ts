@@ -12,6 +12,7 @@ import {
   commandBlock,
   emulatePlatform,
   expect,
+  openDisclosures,
   reveal,
   test,
   type LessonPage,
@@ -159,6 +160,7 @@ const withTabs = (locale: string) =>
 
 /** Asserts that every tab group on the page shows `shell` and only `shell`. */
 async function expectShell(page: Page, lesson: LessonPage, shell: string) {
+  await openDisclosures(page);
   const groups = page.locator('.cmd-tabs');
   await expect(groups, `${lesson.path}: tab groups`).toHaveCount(lesson.tabGroups.length);
   await expect(page.locator('html')).toHaveAttribute('data-shell', shell);
@@ -228,6 +230,7 @@ test.describe('shell tabs', () => {
     for (const lesson of LESSONS.filter((l) => l.tabGroups.length > 0)) {
       test(`every variant is visible on ${lesson.path}`, async ({ page }) => {
         await page.goto(lesson.path);
+        await openDisclosures(page);
         const groups = page.locator('.cmd-tabs');
         await expect(groups).toHaveCount(lesson.tabGroups.length);
         for (const [index, group] of (await groups.all()).entries()) {

@@ -119,6 +119,15 @@ export function commandBlock(page: Page, block: LessonBlock): Locator {
   return page.locator(`figure.cmd[data-line="${block.block.line}"]`);
 }
 
+/**
+ * Opens every closed disclosure that holds command blocks (an exercise's solution), by its summary as a
+ * reader would; works without JavaScript too.
+ */
+export async function openDisclosures(page: Page): Promise<void> {
+  const closed = page.locator('details:not([open])').filter({ has: page.locator('figure.cmd') });
+  while (await closed.count()) await closed.first().locator(':scope > summary').click();
+}
+
 /** Shows a block that sits in a closed disclosure or a hidden tab panel: opens it, or chooses its shell. */
 export async function reveal(page: Page, cmd: Locator): Promise<void> {
   if (await cmd.isVisible()) return;

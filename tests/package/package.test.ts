@@ -222,7 +222,8 @@ describe('the packed package', () => {
 });
 
 describe.runIf(engineUp)('following lessons from the installed package', () => {
-  it('follows a whole lesson in a terminal through npx, step by step', async () => {
+  it('follows a whole lesson in a terminal through npx, step by step, exercises included', async () => {
+    const exercisePrompt = 'Enter check my work';
     const vars = Object.entries(env).map(([key, value]) => `${key}='${value}'`);
     // `env -i`: the pane gets the learner's environment only, not the tmux server's.
     const session = new TerminalSession(
@@ -233,6 +234,8 @@ describe.runIf(engineUp)('following lessons from the installed package', () => {
     try {
       let prompts = 0;
       let confirms = 0;
+      let exercises = 0;
+      const lesson = built.data.lessonsByLocale.en.find((candidate) => candidate.slug === 'what-is-docker')!;
       const deadline = Date.now() + 300_000;
       for (;;) {
         const screen = session.screen();
@@ -241,6 +244,17 @@ describe.runIf(engineUp)('following lessons from the installed package', () => {
         if (Date.now() > deadline) throw new Error(`the lesson did not finish; the screen shows:\n${screen}`);
         if (session.count(keysPrompt) > prompts) {
           prompts += 1;
+          session.send('Enter');
+        } else if (screen.split(exercisePrompt).length - 1 > exercises) {
+          // Counted on the same screen as the title it names, so the two cannot disagree.
+          // The learner does the task in their own terminal (here: the lesson's solution), then Enter checks it.
+          const exercise = lesson.exercises[exercises]!;
+          expect(screen).toContain(`Your turn: ${exercise.title}`);
+          exercises += 1;
+          spawnSync('bash', ['-c', exercise.solution[0]!.block.commands.map((c) => c.text).join('\n')], {
+            cwd: learner,
+            env: { ...process.env, ...env },
+          });
           session.send('Enter');
         } else if (session.count('Run it? [y/N]') > confirms) {
           confirms += 1;
@@ -252,7 +266,8 @@ describe.runIf(engineUp)('following lessons from the installed package', () => {
       const [, matched, ran] = /Lesson finished: (\d+) of (\d+) steps/.exec(screen)!;
       expect(Number(ran)).toBeGreaterThan(3);
       expect(matched, screen).toBe(ran);
-      expect(prompts).toBe(Number(ran));
+      expect(exercises).toBe(lesson.exercises.length);
+      expect(prompts + exercises).toBe(Number(ran));
       expect(screen).toContain(`✓ Linux`);
       expect(screen).not.toContain('✗');
       expect(spawnSync('docker', ['container', 'inspect', 'ds-hello']).status).not.toBe(0);

@@ -137,13 +137,7 @@ export class LessonFollower {
     }
     this.showBlock(block);
     let key = '';
-    while (!key) {
-      terminal.write(terminal.paint('dim', `${say.keys} › `));
-      key = await terminal.key(['enter', 's', 'q'], 'enter');
-      terminal.line(key === 'enter' || key === 'ctrl-c' ? '' : key);
-      // Ctrl-C asks first, as it does while a command runs; "no" shows the step's keys again.
-      if (key === 'ctrl-c' && !(await terminal.confirm(say.stopAsk, false, say))) key = '';
-    }
+    while (!key) key = await this.askKey(say.keys, ['enter', 's', 'q']);
     if (key === 'q' || key === 'ctrl-c') return 'quit';
     if (key === 's') {
       terminal.line(terminal.paint('dim', say.skipped));
@@ -160,6 +154,19 @@ export class LessonFollower {
     await this.recordMade();
     if (this.quitting) return 'quit';
     return matched ? 'matched' : 'differs';
+  }
+
+  /**
+   * Shows the keys a step takes and waits for one of them. Ctrl-C asks first, as it does while a command
+   * runs: 'ctrl-c' when the learner confirms, '' when they say no (the caller shows its keys again).
+   */
+  private async askKey(label: string, keys: readonly string[]): Promise<string> {
+    const { terminal, say } = this.options;
+    terminal.write(terminal.paint('dim', `${label} › `));
+    const key = await terminal.key(keys, 'enter');
+    terminal.line(key === 'enter' || key === 'ctrl-c' ? '' : key);
+    if (key === 'ctrl-c' && !(await terminal.confirm(say.stopAsk, false, say))) return '';
+    return key;
   }
 
   /**
@@ -187,15 +194,10 @@ export class LessonFollower {
     let hintsShown = 0;
     for (;;) {
       const keys = ['enter', 'v', 's', 'q', ...(hintsShown < exercise.hints.length ? ['h'] : [])];
-      terminal.write(
-        terminal.paint(
-          'dim',
-          `${hintsShown < exercise.hints.length ? say.exerciseKeysHint : say.exerciseKeys} › `,
-        ),
+      const key = await this.askKey(
+        hintsShown < exercise.hints.length ? say.exerciseKeysHint : say.exerciseKeys,
+        keys,
       );
-      let key = await terminal.key(keys, 'enter');
-      terminal.line(key === 'enter' || key === 'ctrl-c' ? '' : key);
-      if (key === 'ctrl-c' && !(await terminal.confirm(say.stopAsk, false, say))) key = '';
       if (key === 'q' || key === 'ctrl-c') return 'quit';
       if (key === 's') {
         terminal.line(terminal.paint('dim', say.skipped));

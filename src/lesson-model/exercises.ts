@@ -55,6 +55,10 @@ function titleOf(element: MdxJsxFlowElement, file: string): string {
   return value.trim();
 }
 
+/** The runners take an exercise's first block, so the bash block goes first and a PowerShell tab after it. */
+const bashFirst = (found: LessonBlock[]) =>
+  found.toSorted((a, b) => Number(b.block.shell === 'bash') - Number(a.block.shell === 'bash'));
+
 /** The task's text: paragraphs and list items of the element, in order (hints and blocks are not part of it). */
 function taskOf(children: RootContent[]): string[] {
   const lines: string[] = [];
@@ -159,12 +163,8 @@ export function collectExercises(tree: Root, file: string, blocks: LessonBlock[]
         );
       }
     }
-    const solution = roles.solution.toSorted((a, b) =>
-      a.block.shell === 'bash' ? -1 : b.block.shell === 'bash' ? 1 : 0,
-    );
-    const check = roles.check.toSorted((a, b) =>
-      a.block.shell === 'bash' ? -1 : b.block.shell === 'bash' ? 1 : 0,
-    );
+    const solution = bashFirst(roles.solution);
+    const check = bashFirst(roles.check);
     if (check[0]!.block.line < solution[0]!.block.line) {
       throw new LessonError(
         file,

@@ -4,6 +4,7 @@
  * itself. Printing is the reporter's (tests/snippets/run.ts).
  */
 import type { Command, CommandBlock } from '../lesson-model/command-block/types.ts';
+import { exerciseOf } from '../lesson-model/exercises.ts';
 import type { LessonFile } from '../lesson-model/readLessonFile.ts';
 import { describeObjects, newObjects, removeObjects, snapshot, type Snapshot } from './engine.ts';
 import type { EngineRecorder } from './engineRecorder.ts';
@@ -56,13 +57,10 @@ async function leftBy(running: RunningLesson): Promise<ReturnType<typeof newObje
 
 const PLATFORM_REASON = 'PowerShell block';
 
-function blockTitle(lesson: LessonFile, block: CommandBlock, heading: string): string {
-  const exercise = lesson.exercises.find(
-    (e) => e.solution[0]?.block === block || e.check[0]?.block === block,
-  );
-  if (exercise && block.exercise === 'solution')
-    return `exercise "${exercise.title}": solution (its check failed before it, as it should)`;
-  if (exercise) return `exercise "${exercise.title}": check`;
+function blockTitle(block: CommandBlock, heading: string, part: ReturnType<typeof exerciseOf>): string {
+  if (part?.role === 'solution')
+    return `exercise "${part.exercise.title}": solution (its check failed before it, as it should)`;
+  if (part) return `exercise "${part.exercise.title}": check`;
   return block.title ?? heading;
 }
 
@@ -132,7 +130,8 @@ export async function runLesson(
   let stopped: string | undefined; // why the remaining (non-cleanup) blocks are skipped
 
   try {
-    for (const { block, heading } of lesson.blocks) {
+    for (const found of lesson.blocks) {
+      const { block, heading } = found;
       if (signal.aborted) break;
       if (block.shell !== 'bash') {
         outcomes.push({ block, status: 'not run', reason: PLATFORM_REASON });
@@ -152,12 +151,9 @@ export async function runLesson(
       // After a timeout the runner starts a fresh session in the same folder, so cleanup steps still run.
       const blockStarted = performance.now();
       let failed = false;
-      const exercise =
-        block.exercise === 'solution'
-          ? lesson.exercises.find((candidate) => candidate.solution[0]?.block === block)
-          : undefined;
-      const check = exercise?.check[0]?.block;
-      if (check) {
+      const part = exerciseOf(lesson.exercises, found);
+      const check = part?.role === 'solution' ? part.exercise.check[0]?.block : undefined;
+      if (part && check) {
         const passedEarly = await checkPassesEarly(runner, check);
         if (passedEarly !== undefined) {
           failed = true;
@@ -165,7 +161,7 @@ export async function runLesson(
             check,
             check.commands[0]!,
             [
-              `the check of the exercise "${exercise.title}" passes before its solution has run, so it proves nothing about the learner's work`,
+              `the check of the exercise "${part.exercise.title}" passes before its solution has run, so it proves nothing about the learner's work`,
               'make it test what the task creates (a name, a port, a file, a label) and what the lesson had not made yet',
             ],
             { title: 'the check printed, before the solution:', text: passedEarly },
@@ -188,7 +184,7 @@ export async function runLesson(
       if (signal.aborted) break;
       outcomes.push({ block, status: failed ? 'failed' : 'passed' });
       if (!failed)
-        reporter.blockPassed(block, blockTitle(lesson, block, heading), performance.now() - blockStarted);
+        reporter.blockPassed(block, blockTitle(block, heading, part), performance.now() - blockStarted);
     }
   } finally {
     signal.removeEventListener('abort', onAbort);

@@ -2,15 +2,17 @@
 import type { TerminalSession } from './terminalSession.ts';
 
 export const keysPrompt = 'Enter run · s skip · q quit ›';
+/** An exercise waits with its own keys (Enter checks the learner's work). */
+export const exercisePrompt = 'Enter check my work';
 
 /** Verdicts the runner has printed on step outputs so far. */
 export const verdicts = (session: TerminalSession) =>
   session.count('✓ Output matches the lesson.') + session.count('✗ Output differs');
 
-/** Waits for the n-th step prompt (counting from 1). */
+/** Waits for the n-th prompt (counting from 1), a step's or an exercise's: both take q and Ctrl-C. */
 export async function prompt(session: TerminalSession, n: number) {
   const deadline = Date.now() + 60_000;
-  while (session.count(keysPrompt) < n) {
+  while (session.count(keysPrompt) + session.count(exercisePrompt) < n) {
     if (Date.now() > deadline) throw new Error(`no step prompt ${n}; the screen shows:\n${session.screen()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

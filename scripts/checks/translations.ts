@@ -268,7 +268,7 @@ function compareQuizzes(en: LessonFile, ko: LessonFile): LessonError[] {
 function compareOutlines(en: LessonFile, ko: LessonFile): LessonError[] {
   const a = lessonOutline(en.tree);
   const b = lessonOutline(ko.tree);
-  const fix = `Give both languages the same headings (same levels, same order), callouts and diagrams; translate their text only`;
+  const fix = `Give both languages the same headings (same levels, same order), callouts, going-deeper asides and diagrams; translate their text only`;
   const problems: LessonError[] = [];
   const changes = diffArrays(
     a.map((part) => part.kind),

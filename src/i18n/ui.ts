@@ -73,6 +73,8 @@ const en = {
   exercise: 'Exercise',
   hint: 'Hint',
   showSolution: 'Show a solution',
+  /** A "going deeper" aside (Deeper.astro): closed until the reader opens it. */
+  goingDeeper: 'Going deeper',
   checkWork: 'Check your work',
   checkWorkText:
     'When you are done, paste these commands: each one should print what is shown. The follow-along command above runs this check for you.',
@@ -158,6 +160,7 @@ const ko: UiStrings = {
   exercise: '연습 문제',
   hint: '힌트',
   showSolution: '풀이 보기',
+  goingDeeper: '더 알아보기',
   checkWork: '결과 확인',
   checkWorkText:
     '다 했으면 아래 명령을 붙여 넣어 실행하세요. 명령마다 여기 보이는 내용이 출력되어야 합니다. 위의 따라 하기 명령을 쓰면 이 확인을 대신 해 줍니다.',

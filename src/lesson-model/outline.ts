@@ -1,11 +1,12 @@
 /**
  * A lesson's outline: the parts a reader sees as structure, in page order — headings (by level),
- * callouts (by type) and diagrams. The translations check compares the outlines of the two
+ * callouts (by type), "going deeper" asides and diagrams. The translations check compares the outlines of the two
  * languages, so a Korean lesson without its recap, or with a warning the English one lacks, is
  * named, not only one whose commands differ. Command blocks and shown files are compared on
  * their own (lessonBlocks.ts, shownFiles.ts); the outline leaves them out.
  */
 import type { Nodes, Parent, Root } from 'mdast';
+import { isDeeper } from './deeper.ts';
 import { isDiagramFence } from './diagramFences.ts';
 
 export interface OutlinePart {
@@ -42,6 +43,7 @@ export function lessonOutline(tree: Root): OutlinePart[] {
       const kind = typeof type === 'string' ? type : 'note';
       parts.push({ kind: `${kind} callout`, label: `<Callout type="${kind}">`, line });
     }
+    if (isDeeper(node)) parts.push({ kind: 'going deeper aside', label: '<Deeper>', line });
     if ('children' in node) for (const child of (node as Parent).children as Nodes[]) walk(child);
   };
   walk(tree);

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LessonError } from './errors.ts';
 import { findUnclosedFence } from './fences.ts';
+import { checkDeeperAsides } from './deeper.ts';
 import { collectExercises, type Exercise } from './exercises.ts';
 import { collectCommandBlocks, type LessonBlock } from './lessonBlocks.ts';
 import { FILES_DIR, collectShownFiles, type ShownFile } from './shownFiles.ts';
@@ -119,6 +120,7 @@ export function readLessonFile(absolute: string): LessonFile {
   const frontmatter = readFrontmatter(yamlNode.value, file, (yamlNode.position?.start.line ?? 1) + 1);
   const locale = path.basename(path.dirname(absolute)) as Locale;
   const slug = path.basename(absolute, '.mdx');
+  checkDeeperAsides(tree, file);
   const blocks = collectCommandBlocks(tree, file);
   const { quiz, problems: quizProblems } = readQuiz(tree, file);
   return {

@@ -283,3 +283,45 @@ export function linkFirstUses(tree: Root, uses: FirstUse[], href: (entry: Glossa
     return index + pieces.length;
   });
 }
+
+/**
+ * Forms that would link to the wrong place, for the glossary check: a form claimed by two entries
+ * (or that is another entry's term) in one language, and a Korean form the glossary rejects.
+ */
+export function formProblems(file: string, entries: GlossaryEntry[], lines: number[]): LessonError[] {
+  const problems: LessonError[] = [];
+  for (const locale of ['en', 'ko'] as const) {
+    const owner = new Map<string, GlossaryEntry>();
+    entries.forEach((entry, index) => {
+      for (const form of formsOf(entry, locale)) {
+        const key = form.toLowerCase();
+        const other = owner.get(key);
+        if (other && other !== entry) {
+          problems.push(
+            new LessonError(
+              file,
+              lines[index] ?? 1,
+              `${locale}.forms: "${form}" already stands for "${other[locale].term}" (${other.id})`,
+              'A form links to one entry only: remove it from one of the two',
+            ),
+          );
+        } else owner.set(key, entry);
+      }
+    });
+  }
+  const rejected = new Set(entries.flatMap((entry) => entry.ko.rejected));
+  entries.forEach((entry, index) => {
+    for (const form of entry.ko.forms ?? []) {
+      if (rejected.has(form))
+        problems.push(
+          new LessonError(
+            file,
+            lines[index] ?? 1,
+            `ko.forms: "${form}" is a spelling the glossary rejects`,
+            'Remove it from ko.forms: lessons may not use it',
+          ),
+        );
+    }
+  });
+  return problems;
+}

@@ -33,7 +33,7 @@ export function readGlossaryFile(contentDir: string = CONTENT_DIR): YamlList<Glo
       'Create it: a YAML list of terms with id, and term and definition in en and ko (plus ko.rejected)',
     itemHint: 'Write each term as a list item starting with "- id: …"',
     entryFix:
-      'Each term needs id (lower-case-with-hyphens), en: {term, definition} and ko: {term, definition, rejected: […]}',
+      'Each term needs id (lower-case-with-hyphens), en: {term, definition} and ko: {term, definition, rejected: […]}; forms: [words, …] is optional in each language',
     entry: 'term',
   });
 }
@@ -123,7 +123,9 @@ const PROSE_ELEMENTS = new Set(['Callout', 'Deeper', 'Exercise']);
 
 /**
  * Markdown nodes whose text is read. Headings, links, inline code, code, HTML and expressions are
- * not on the list, so their text is never linked; a table's header row is skipped like a heading.
+ * not on the list, so their text is never linked. Every table cell is read, the header row too: the
+ * lesson model parses lessons without GFM (readLessonFile), where a table is a paragraph, and the
+ * site must link what the lesson model finds; a column named after a term may link it.
  */
 const PROSE_NODES = new Set([
   'root',
@@ -205,9 +207,9 @@ function entryOf(matcher: Matcher, found: string): GlossaryEntry | undefined {
 /** The text nodes of a lesson's prose, in reading order (see PROSE_NODES and PROSE_ELEMENTS). */
 function proseTextNodes(tree: Root): Text[] {
   const texts: Text[] = [];
-  const walk = (node: Nodes, headerRow: boolean) => {
+  const walk = (node: Nodes) => {
     if (node.type === 'text') {
-      if (!headerRow) texts.push(node);
+      texts.push(node);
       return;
     }
     const prose =
@@ -215,11 +217,9 @@ function proseTextNodes(tree: Root): Text[] {
       ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
         PROSE_ELEMENTS.has(node.name ?? ''));
     if (!prose || !('children' in node)) return;
-    node.children.forEach((child, index) =>
-      walk(child as Nodes, headerRow || (node.type === 'table' && index === 0)),
-    );
+    for (const child of node.children) walk(child as Nodes);
   };
-  walk(tree, false);
+  walk(tree);
   return texts;
 }
 

@@ -33,7 +33,7 @@ export function readGlossaryFile(contentDir: string = CONTENT_DIR): YamlList<Glo
       'Create it: a YAML list of terms with id, and term and definition in en and ko (plus ko.rejected)',
     itemHint: 'Write each term as a list item starting with "- id: …"',
     entryFix:
-      'Each term needs id (lower-case-with-hyphens), en: {term, definition} and ko: {term, definition, rejected: […]}; forms: [words, …] is optional in each language',
+      'Each term needs id (lower-case-with-hyphens), en: {term, definition} and ko: {term, definition, rejected: […]}; forms: [words, …] and notTerm: [phrases, …] are optional in each language',
     entry: 'term',
   });
 }
@@ -161,7 +161,8 @@ const WORD_CHAR = '[\\p{L}\\p{N}_-]';
 
 interface Matcher {
   pattern: RegExp;
-  byForm: Map<string, GlossaryEntry>;
+  /** Each form (lower case) and its entry; null for a notTerm phrase, which links nothing. */
+  byForm: Map<string, GlossaryEntry | null>;
 }
 
 const matchers = new WeakMap<GlossaryEntry[], Map<Locale, Matcher>>();
@@ -181,7 +182,10 @@ function matcherFor(entries: GlossaryEntry[], locale: Locale): Matcher {
   if (!byLocale) matchers.set(entries, (byLocale = new Map()));
   const cached = byLocale.get(locale);
   if (cached) return cached;
-  const byForm = new Map<string, GlossaryEntry>();
+  const byForm = new Map<string, GlossaryEntry | null>();
+  // notTerm phrases first: they are longer than the form inside them and must win over it.
+  for (const entry of entries)
+    for (const phrase of entry[locale].notTerm ?? []) byForm.set(phrase.toLowerCase(), null);
   for (const entry of entries) {
     for (const form of formsOf(entry, locale)) {
       const key = form.toLowerCase();
@@ -201,7 +205,7 @@ function matcherFor(entries: GlossaryEntry[], locale: Locale): Matcher {
 
 /** The entry a matched piece of text stands for (a line break inside a term reads as a space). */
 function entryOf(matcher: Matcher, found: string): GlossaryEntry | undefined {
-  return matcher.byForm.get(found.replace(/\s+/g, ' ').toLowerCase());
+  return matcher.byForm.get(found.replace(/\s+/g, ' ').toLowerCase()) ?? undefined;
 }
 
 /** The text nodes of a lesson's prose, in reading order (see PROSE_NODES and PROSE_ELEMENTS). */
@@ -227,7 +231,8 @@ function proseTextNodes(tree: Root): Text[] {
  * The first use of each glossary term in a lesson's prose, in reading order: at most one per entry.
  * Headings, links, code, command blocks, diagrams, the quiz, hints, exercise solutions and checks and
  * JSX attributes are not prose (proseTextNodes); the title and objectives are front matter, not in
- * the tree. A longer term hides the shorter ones inside it, also after its own first use.
+ * the tree. A longer term hides the shorter ones inside it, also after its own first use, and a
+ * notTerm phrase ("hash tag") hides its term in the same way.
  */
 export function findFirstUses(tree: Root, entries: GlossaryEntry[], locale: Locale): FirstUse[] {
   const matcher = matcherFor(entries, locale);
@@ -286,7 +291,8 @@ export function linkFirstUses(tree: Root, uses: FirstUse[], href: (entry: Glossa
 
 /**
  * Forms that would link to the wrong place, for the glossary check: a form claimed by two entries
- * (or that is another entry's term) in one language, and a Korean form the glossary rejects.
+ * (or that is another entry's term) in one language, a notTerm phrase that holds none of its entry's
+ * forms (it would hide nothing), and a Korean form the glossary rejects.
  */
 export function formProblems(file: string, entries: GlossaryEntry[], lines: number[]): LessonError[] {
   const problems: LessonError[] = [];
@@ -306,6 +312,22 @@ export function formProblems(file: string, entries: GlossaryEntry[], lines: numb
             ),
           );
         } else owner.set(key, entry);
+      }
+    });
+  }
+  for (const locale of ['en', 'ko'] as const) {
+    entries.forEach((entry, index) => {
+      const forms = formsOf(entry, locale).map((form) => form.toLowerCase());
+      for (const phrase of entry[locale].notTerm ?? []) {
+        if (!forms.some((form) => phrase.toLowerCase().includes(form)))
+          problems.push(
+            new LessonError(
+              file,
+              lines[index] ?? 1,
+              `${locale}.notTerm: "${phrase}" does not contain "${entry[locale].term}" or one of its forms`,
+              'A notTerm phrase is the term in other words around it, e.g. notTerm: [hash tag] for tag',
+            ),
+          );
       }
     });
   }

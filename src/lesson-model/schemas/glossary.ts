@@ -20,10 +20,25 @@ const forms = z
   )
   .optional();
 
+/**
+ * Phrases in which a form means something else ("hash tag" in Redis is not an image tag): they are
+ * read as one word that links nowhere, so the term is not linked inside them.
+ */
+const notTerm = z
+  .array(
+    z
+      .string({ error: 'each phrase is a string, e.g. notTerm: [hash tag]' })
+      .trim()
+      .min(1, 'a phrase is empty; write the words in which the term means something else'),
+    { error: 'notTerm is a YAML list of phrases, e.g. notTerm: [hash tag]' },
+  )
+  .optional();
+
 const side = z.strictObject({
   term: z.string().min(1),
   definition: z.string().min(10),
   forms,
+  notTerm,
 });
 
 export const glossaryEntrySchema = z.strictObject({

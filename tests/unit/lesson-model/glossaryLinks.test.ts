@@ -255,6 +255,27 @@ describe('longest match', () => {
   });
 });
 
+describe('phrases that are not the term (notTerm)', () => {
+  const tagged = [
+    ...GLOSSARY,
+    {
+      ...entry('tag', 'tag', '태그', { en: ['tags'] }),
+      en: { term: 'tag', definition: 'A movable name.', forms: ['tags'], notTerm: ['hash tag', 'hash tags'] },
+      ko: { term: '태그', definition: '이미지 이름입니다.', rejected: [], notTerm: ['해시 태그'] },
+    },
+  ];
+
+  it('does not link the term inside the phrase, and links its next use', () => {
+    expect(
+      uses('A hash tag groups keys. Hash tags are Redis. The tag 8 names an image.', 'en', tagged),
+    ).toEqual(['tag: tag', 'image: image']);
+    expect(uses('해시 태그를 씁니다. 태그는 이미지 이름입니다.', 'ko', tagged)).toEqual([
+      'tag: 태그',
+      'image: 이미지',
+    ]);
+  });
+});
+
 describe('the remark plugin', () => {
   /** The plugin on a Markdown lesson at `file`, rendered to HTML. */
   function render(body: string, file: string): string {
@@ -316,6 +337,20 @@ describe('the glossary forms', () => {
     );
     expect(bad(['`images`']).error?.issues[0]?.message).toMatch(/plain text .* without Markdown/);
     expect(bad(['images']).success).toBe(true);
+  });
+
+  it('reports a notTerm phrase that holds none of its forms', () => {
+    const odd = [
+      {
+        ...entry('tag', 'tag', '태그'),
+        en: { term: 'tag', definition: 'A movable name.', notTerm: ['hash key'] },
+      },
+    ];
+    expect(formProblems('content/glossary.yaml', odd, [7]).map(String)).toEqual([
+      expect.stringMatching(
+        /content\/glossary.yaml:7.*en.notTerm: "hash key" does not contain "tag" or one of its forms/,
+      ),
+    ]);
   });
 
   it('reports a form two entries claim, and a Korean form the glossary rejects', () => {

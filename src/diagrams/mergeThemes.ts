@@ -28,11 +28,34 @@
 import { listSvgIds, renameSvgIds } from './prefixIds.ts';
 
 /**
- * The colour syntaxes Mermaid writes: hex (3–8 digits), rgb()/rgba(), hsl()/hsla(). Named colours
- * (`white`, `black`) are not looked for: in our themes they are the same in both renders, and a
- * name that differed would show up as a text difference (an error), never as a wrong colour.
+ * The colour syntaxes Mermaid writes: hex (3–8 digits), rgb()/rgba(), hsl()/hsla(), and CSS colour
+ * names (khroma's invert() gives `black` in one palette and a hex value in the other). A word that
+ * is a colour name in a label is the same in both renders, so it stays as it is: only colours that
+ * differ are replaced.
  */
-const COLOUR = /#[0-9a-fA-F]{3,8}\b|(?:rgba?|hsla?)\([^()]*\)/g;
+const NAMED_COLOURS =
+  'aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet ' +
+  'brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue ' +
+  'darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange ' +
+  'darkorchid darkred darksalmon darkseagreen darkslateblue darkslategray darkslategrey darkturquoise ' +
+  'darkviolet deeppink deepskyblue dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia ' +
+  'gainsboro ghostwhite gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ' +
+  'ivory khaki lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan ' +
+  'lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen lightskyblue ' +
+  'lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen magenta maroon ' +
+  'mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen mediumslateblue ' +
+  'mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream mistyrose moccasin ' +
+  'navajowhite navy oldlace olive olivedrab orange orangered orchid palegoldenrod palegreen ' +
+  'paleturquoise palevioletred papayawhip peachpuff peru pink plum powderblue purple rebeccapurple red ' +
+  'rosybrown royalblue saddlebrown salmon sandybrown seagreen seashell sienna silver skyblue slateblue ' +
+  'slategray slategrey snow springgreen steelblue tan teal thistle tomato transparent turquoise violet ' +
+  'wheat white whitesmoke yellow yellowgreen';
+const COLOUR = new RegExp(
+  `#[0-9a-fA-F]{3,8}\\b|(?:rgba?|hsla?)\\([^()]*\\)|(?<![\\w-])(?:${NAMED_COLOURS.split(' ')
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![\\w-])`,
+  'gi',
+);
 
 /** The name of the i-th custom property of a merged diagram. Short: it appears at every use. */
 export const colourProperty = (index: number) => `--c${index}`;
@@ -141,11 +164,7 @@ function differenceError(light: string, dark: string): ThemeMergeError {
   let at = 0;
   while (at < a.length && a[at] === b[at]) at++;
   const around = (text: string) => text.slice(Math.max(0, at - 30), at + 30);
-  return new ThemeMergeError(
-    'the light and dark renders differ in more than colours',
-    around(a),
-    around(b),
-  );
+  return new ThemeMergeError('the light and dark renders differ in more than colours', around(a), around(b));
 }
 
 /**

@@ -141,6 +141,7 @@ describe('mergeThemeRenders', () => {
     const error = (() => {
       try {
         mergeThemeRenders(light, dark, '#mmd');
+        return undefined;
       } catch (e) {
         return e;
       }

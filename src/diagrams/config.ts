@@ -28,7 +28,7 @@ export const MERMAID_THEME = 'base';
  * made by the old step are not reused. Post-processing (finishSvg.ts) runs on every build from
  * the cached raw SVG, so changing it needs no bump.
  */
-export const RENDER_STEP_VERSION = 4;
+export const RENDER_STEP_VERSION = 3;
 
 /**
  * The configuration passed to `mermaid.initialize` for one theme.

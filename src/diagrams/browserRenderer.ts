@@ -12,10 +12,10 @@
  * - Mermaid is loaded from node_modules with addScriptTag({ path }), and every request the page
  *   might make is refused: rendering never touches a network.
  */
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { DIAGRAM_FONT_STACK, mermaidBundlePath, mermaidConfigFor, type DiagramTheme } from './config.ts';
 import type { MermaidFailure } from './diagramErrors.ts';
-import { launchChromium as launchSystemChromium } from '../utils/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../utils/chromium.ts';
 
 export type BrowserLauncher = () => Promise<Browser>;
 
@@ -25,8 +25,24 @@ export type RenderOutcome =
 /** The id every diagram is rendered with; finishSvg.ts replaces it with a page-unique prefix. */
 export const RENDER_ID = 'mmd';
 
-/** Diagrams render in the site's one Chromium (src/utils/chromium.ts). */
-export const launchChromium: BrowserLauncher = () => launchSystemChromium();
+/**
+ * Diagrams render in the site's one Chromium (src/utils/chromium.ts: same binary, same flags).
+ * playwright-core is imported statically here, not with the `import()` of utils/chromium.ts:
+ * Astro loads this module through the Vite module runner that read astro.config.mjs, and that
+ * runner is closed by the time the first diagram misses the cache; a dynamic import through it
+ * fails with "Vite module runner has been closed" (seen on a cold cache).
+ */
+export const launchChromium: BrowserLauncher = async () => {
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  } catch (error) {
+    throw new Error(
+      `Chromium at ${CHROMIUM_PATH} did not start (${(error as Error).message.split('\n')[0]}). ` +
+        'Install Debian\'s "chromium" package, or set DOCKSIDE_CHROMIUM to a Chromium or Chrome binary.',
+      { cause: error },
+    );
+  }
+};
 
 /**
  * Runs inside the page. Plain JavaScript in a string, not a function passed to page.evaluate:

@@ -20,19 +20,19 @@ export function diagramCacheKey(input: CacheKeyInput): string {
 }
 
 /**
- * The id stem for one rendered copy of a diagram: a hash of its source and theme, so the light and
- * dark copies and any two different diagrams differ, and a rebuild gives the same ids.
- * `occurrence` tells apart the same diagram written twice on one page (0 for the first).
- * Starts with a letter so it is a valid CSS identifier after `#`.
+ * The id stem for a diagram on a page: a hash of its source, so any two different diagrams differ
+ * and a rebuild gives the same ids. `occurrence` tells apart the same diagram written twice on one
+ * page (0 for the first). Starts with a letter so it is a valid CSS identifier after `#`.
  */
-export function idPrefix(source: string, theme: DiagramTheme, occurrence = 0): string {
-  const base = `mmd-${sha256(`${theme}\u0000${source}`).slice(0, 10)}`;
+export function idPrefix(source: string, occurrence = 0): string {
+  const base = `mmd-${sha256(source).slice(0, 10)}`;
   return occurrence > 0 ? `${base}-${occurrence + 1}` : base;
 }
 
 /**
  * Seed for Math.random inside the page while this diagram renders. From the source only, not the
- * theme: gitGraph prints random commit ids, and the light and dark copies must show the same ones.
+ * theme: gitGraph prints random commit ids, and the light and dark renders must show the same ones
+ * (mergeThemes.ts compares them).
  */
 export function renderSeed(source: string): number {
   return Number.parseInt(sha256(source).slice(0, 8), 16);

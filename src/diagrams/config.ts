@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { themeVariablesFor } from './theme.ts';
 
 export type DiagramTheme = 'light' | 'dark';
 export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['light', 'dark'];
@@ -16,8 +17,11 @@ export const DIAGRAM_THEMES: readonly DiagramTheme[] = ['light', 'dark'];
 export const DIAGRAM_FONT_STACK =
   '"Noto Sans", "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", system-ui, sans-serif';
 
-/** Mermaid's own theme per site theme. The figure background is transparent in both. */
-export const MERMAID_THEME: Record<DiagramTheme, 'default' | 'dark'> = { light: 'default', dark: 'dark' };
+/**
+ * Mermaid's theme for both site themes: `base`, recoloured with the site palette (theme.ts). The
+ * figure background is transparent in both.
+ */
+export const MERMAID_THEME = 'base';
 
 /**
  * Bump when the page-side render step changes (browserRenderer.ts, PAGE_SCRIPT) so cached SVGs
@@ -49,14 +53,14 @@ export const RENDER_STEP_VERSION = 3;
 export function mermaidConfigFor(theme: DiagramTheme): Record<string, unknown> {
   return {
     startOnLoad: false,
-    theme: MERMAID_THEME[theme],
+    theme: MERMAID_THEME,
     darkMode: theme === 'dark',
     layout: 'dagre',
     look: 'classic',
     htmlLabels: false,
     securityLevel: 'strict',
     fontFamily: DIAGRAM_FONT_STACK,
-    themeVariables: { fontFamily: DIAGRAM_FONT_STACK },
+    themeVariables: { ...themeVariablesFor(theme), fontFamily: DIAGRAM_FONT_STACK },
     flowchart: { padding: 20, diagramPadding: 16, wrappingWidth: 200 },
     suppressErrorRendering: true,
     logLevel: 'fatal',

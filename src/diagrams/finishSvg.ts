@@ -1,9 +1,10 @@
 /**
- * Turns Mermaid's raw SVG into the SVG a lesson page embeds. Pure and cheap, so it runs on every
+ * Turns the merged Mermaid SVG (mergeThemes.ts) into the SVG a lesson page embeds. Pure and cheap, so it runs on every
  * build from the cached raw SVG; the cache holds Mermaid's output only.
  *
  * - ids get a page-unique prefix (prefixIds.ts);
- * - style rules that match nothing in this diagram go (pruneStyles.ts);
+ * - style rules that match nothing in this diagram go (pruneStyles.ts), and so do the theme
+ *   colour properties (mergeThemes.ts) that only those rules used;
  * - the root becomes `role="img"` named by its <title> and described by its <desc>, which we write
  *   from accTitle/accDescr (accessibleText.ts). `role="img"` makes a screen reader announce one
  *   image with that name instead of walking every label; Mermaid's `aria-roledescription`
@@ -12,6 +13,7 @@
  *   and a `--diagram-width` custom property, so the page CSS (Diagram.astro) decides how it
  *   scales and when it scrolls; the viewBox gets a small margin (EDGE_MARGIN).
  */
+import { dropUnusedColours } from './mergeThemes.ts';
 import { prefixSvgIds } from './prefixIds.ts';
 import { pruneStyles } from './pruneStyles.ts';
 
@@ -29,7 +31,7 @@ export interface FinishOptions {
 
 export function finishSvg(raw: string, options: FinishOptions): string {
   const { prefix } = options;
-  let svg = pruneStyles(prefixSvgIds(raw, options.renderId, prefix).svg);
+  let svg = dropUnusedColours(pruneStyles(prefixSvgIds(raw, options.renderId, prefix).svg));
 
   // Mermaid's own <title>/<desc> (it only writes them from accTitle/accDescr, which we removed;
   // dropped anyway so there is exactly one of each).

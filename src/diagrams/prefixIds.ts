@@ -1,11 +1,10 @@
 /**
  * Gives every id in a Mermaid SVG a per-diagram prefix and rewrites every reference to it.
  *
- * Why: a lesson page holds several diagrams, each twice (light and dark). Mermaid names markers,
+ * Why: a lesson page holds several diagrams. Mermaid names markers,
  * titles and edges from the render id plus fixed words ("…_flowchart-v2-pointEnd", "L_A_B_0",
  * "chart-title-…"), and scopes its <style> by `#<render id>`. If two SVGs on a page share an id,
- * `url(#marker)` and `aria-labelledby` resolve to whichever comes first in the document (often the
- * hidden copy), and one diagram's CSS restyles the other.
+ * `url(#marker)` and `aria-labelledby` resolve to whichever comes first in the document, and one diagram's CSS restyles the other.
  *
  * Works on the SVG string as Chromium serializes it (attribute values always in double quotes,
  * `"` inside them escaped, `<` and `>` escaped in text), so a small tag tokenizer is exact enough
@@ -58,7 +57,22 @@ export function prefixSvgIds(svg: string, renderId: string, prefix: string): Pre
   // render id, so it can never match another diagram's element.
   const target = (id: string): string | undefined =>
     renamed.get(id) ?? (id.startsWith(renderId) ? rename(id) : undefined);
+  return { svg: rewriteIds(svg, renamed, target), renamed };
+}
 
+/**
+ * Renames the ids in `renamed` (old → new) and every reference to them; other ids stay. The
+ * theme merge (mergeThemes.ts) uses it to give one render the ids of the other.
+ */
+export function renameSvgIds(svg: string, renamed: ReadonlyMap<string, string>): string {
+  return rewriteIds(svg, renamed, (id) => renamed.get(id));
+}
+
+function rewriteIds(
+  svg: string,
+  renamed: ReadonlyMap<string, string>,
+  target: (id: string) => string | undefined,
+): string {
   const rewriteUrls = (text: string) =>
     text.replace(URL_REFERENCE, (whole, open: string | undefined, id: string, close: string | undefined) => {
       const to = target(id);
@@ -110,7 +124,7 @@ export function prefixSvgIds(svg: string, renderId: string, prefix: string): Pre
     last = match.index + tag.length;
   }
   out += svg.slice(last);
-  return { svg: out, renamed };
+  return out;
 }
 
 /** Every id attribute value in an SVG string, in document order (for checks and tests). */

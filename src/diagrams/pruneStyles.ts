@@ -1,8 +1,7 @@
 /**
  * Drops the rules of Mermaid's embedded <style> that match nothing in the SVG. Mermaid writes
  * its whole theme (about 5 KB) into every diagram, for every element any diagram type could
- * have; a lesson page carries two copies per diagram (light, dark), which alone would exceed
- * the page's 10 KB gzip CSS budget. A rule stays when one of its selectors could match: every
+ * have; three diagrams on a page would take most of the page's 10 KB gzip CSS budget. A rule stays when one of its selectors could match: every
  * class it names is used in the SVG and every element name it names occurs. That test can keep
  * a rule that does not match (it ignores combinators), never the other way round.
  */

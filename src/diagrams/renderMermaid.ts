@@ -1,9 +1,17 @@
 /**
- * A Mermaid diagram from a lesson, as the two SVGs (light and dark) the page embeds.
+ * A Mermaid diagram from a lesson, as the one SVG the page embeds, its colours following the
+ * page's theme.
  *
  * Steps: read accTitle/accDescr (a diagram without them fails the build, before any browser
- * starts) → for each theme, look the raw SVG up in the disk cache, or render it in Chromium and
- * store it → give ids a page-unique prefix and write the accessible name (finishSvg.ts).
+ * starts) → for each site palette (light, dark), look the raw SVG up in the disk cache, or render
+ * it in Chromium and store it → merge the two into one SVG whose differing colours are
+ * light-dark() custom properties (mergeThemes.ts) → give ids a page-unique prefix and write the
+ * accessible name (finishSvg.ts).
+ *
+ * The cache holds Mermaid's raw output per palette, keyed by everything that changes it (source,
+ * Mermaid version, config including the palette's themeVariables, render step): a palette change
+ * misses the cache. Merging and finishing are pure and cheap and run on every build from the
+ * cached renders, so changing them needs no key change and can never serve a stale merge.
  */
 import { LessonError } from '../lesson-model/errors.ts';
 import { extractAccessibleText } from './accessibleText.ts';
@@ -19,14 +27,13 @@ import {
 import { createDiskCache, type SvgCache } from './diskCache.ts';
 import { fileLine, mermaidFailureToLessonError, type DiagramLocation } from './diagramErrors.ts';
 import { finishSvg } from './finishSvg.ts';
+import { ThemeMergeError, mergeThemeRenders } from './mergeThemes.ts';
 
 export type { DiagramLocation } from './diagramErrors.ts';
 
 export interface RenderedDiagram {
-  /** SVG for the light site theme, ids prefixed. */
-  light: string;
-  /** SVG for the dark site theme, ids prefixed. */
-  dark: string;
+  /** The SVG for both site themes (colours are light-dark() custom properties), ids prefixed. */
+  svg: string;
   /** From accTitle: the diagram's accessible name. */
   title: string;
   /** From accDescr: the diagram's accessible description. */
@@ -93,7 +100,7 @@ export function createDiagramRenderer(dependencies: DiagramRendererDependencies)
     const title = accessible.title!;
     const description = accessible.description!;
 
-    const svgs = {} as Record<DiagramTheme, string>;
+    const raw = {} as Record<DiagramTheme, string>;
     for (const theme of DIAGRAM_THEMES) {
       const key = diagramCacheKey({
         source,
@@ -101,21 +108,37 @@ export function createDiagramRenderer(dependencies: DiagramRendererDependencies)
         mermaidVersion: dependencies.mermaidVersion,
         renderConfig: { config: mermaidConfigFor(theme), renderStep: RENDER_STEP_VERSION },
       });
-      let raw = cache.get(key);
-      if (raw === undefined) {
+      let svg = cache.get(key);
+      if (svg === undefined) {
         const outcome = await browser.render(accessible.source, theme, renderSeed(source));
         if (!outcome.ok) throw mermaidFailureToLessonError(outcome.failure, accessible.source, at);
-        raw = outcome.svg;
-        cache.set(key, raw);
+        svg = outcome.svg;
+        cache.set(key, svg);
       }
-      svgs[theme] = finishSvg(raw, {
-        renderId: RENDER_ID,
-        prefix: idPrefix(source, theme, options.occurrence),
-        title,
-        description,
-      });
+      raw[theme] = svg;
     }
-    return { light: svgs.light, dark: svgs.dark, title, description };
+
+    let merged: string;
+    try {
+      merged = mergeThemeRenders(raw.light, raw.dark, `#${RENDER_ID}`).svg;
+    } catch (error) {
+      if (!(error instanceof ThemeMergeError)) throw error;
+      throw new LessonError(
+        at.file,
+        at.line,
+        `Mermaid drew this diagram differently for the light and the dark theme, not only in colour: ${error.message}` +
+          (error.light || error.dark ? ` (light: "${error.light}", dark: "${error.dark}")` : ''),
+        'Remove any theme, themeVariables, look or layout settings from the diagram (front matter "config:" or a %%{init}%% line): ' +
+          'the build sets them for both themes. If it has none, this is a bug in src/diagrams/mergeThemes.ts, not in the lesson',
+      );
+    }
+    const svg = finishSvg(merged, {
+      renderId: RENDER_ID,
+      prefix: idPrefix(source, options.occurrence),
+      title,
+      description,
+    });
+    return { svg, title, description };
   }
 
   return { renderDiagram, close: () => browser.close() };
@@ -145,7 +168,7 @@ function browserOptionsFromEnv(): MermaidBrowserOptions {
   return Number.isFinite(idle) && idle > 0 ? { idleMs: idle } : {};
 }
 
-/** Renders a lesson's Mermaid diagram (light and dark SVG, accessible name and description). */
+/** Renders a lesson's Mermaid diagram (one SVG for both themes, accessible name and description). */
 export function renderDiagram(
   source: string,
   at: DiagramLocation,

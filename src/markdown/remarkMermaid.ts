@@ -1,6 +1,6 @@
 /**
- * Remark plugin: every ```mermaid fence becomes a <Diagram light dark title description /> element
- * holding SVG rendered at build time (src/diagrams/renderMermaid.ts). No Mermaid code reaches the
+ * Remark plugin: every ```mermaid fence becomes a <Diagram svg title description /> element
+ * holding the SVG rendered at build time (src/diagrams/renderMermaid.ts). No Mermaid code reaches the
  * browser. The lead registers it in astro.config.mjs; the MDX page supplies the Diagram component.
  */
 import type { Code, Parent, Root } from 'mdast';
@@ -46,7 +46,7 @@ export default function remarkMermaid(options: RemarkMermaidOptions = {}) {
       const element: MdxJsxFlowElement = {
         type: 'mdxJsxFlowElement',
         name: 'Diagram',
-        attributes: (['light', 'dark', 'title', 'description'] as const).map((name) => ({
+        attributes: (['svg', 'title', 'description'] as const).map((name) => ({
           type: 'mdxJsxAttribute',
           name,
           value: diagram[name],

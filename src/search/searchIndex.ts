@@ -42,8 +42,6 @@ export const EXCLUDED = [
   // answers away in an excerpt; exercises' solutions likewise. The questions and hints stay.
   '.quiz__feedback',
   '.exercise__solution',
-  // Each diagram is there twice (light and dark); the light copy holds the same labels.
-  '.diagram__svg--dark',
   // The <style> inside every diagram's SVG.
   'svg style',
 ];

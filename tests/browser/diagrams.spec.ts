@@ -1,17 +1,18 @@
 /**
- * Diagrams are drawn at build time: each `<figure class="diagram">` holds a light and a dark
- * inline `<svg>`, and CSS shows the one that matches the page's theme (the other is display:none,
- * on the SVG or on a wrapper inside the figure).
- * Each SVG is an image with an accessible name from its own <title>.
+ * Diagrams are drawn at build time: each `<figure class="diagram">` holds ONE inline `<svg>` for
+ * both themes, its colours `light-dark()` custom properties that follow the page's color-scheme
+ * (src/diagrams/mergeThemes.ts). Each SVG is an image with an accessible name from its own <title>.
  */
 import type { Page } from '@playwright/test';
-import { LESSONS, expect, test } from './site.ts';
+import { LESSONS, expect, luminance, test } from './site.ts';
+
+/** Mermaid's default node lavender and note/cluster yellow, as written and as computed. */
+const MERMAID_DEFAULTS = /#ececff|#fff5ad/i;
+const MERMAID_DEFAULTS_COMPUTED = ['rgb(236, 236, 255)', 'rgb(255, 245, 173)'];
 
 interface SvgInfo {
   /** Rendered at all (false when it or a wrapper inside the figure is display:none). */
   shown: boolean;
-  /** Hidden by display:none on the SVG or on a wrapper inside the figure. */
-  displayNone: boolean;
   role: string | null;
   /** What aria-labelledby points at, in order; `null` for an id that is not on the page. */
   labels: ({ tag: string; text: string; inside: boolean } | null)[];
@@ -25,12 +26,6 @@ function readFigures(page: Page): Promise<{ svgs: SvgInfo[]; other: string[] }[]
       return {
         svgs: svgs.map((svg) => ({
           shown: svg.checkVisibility(),
-          displayNone: (() => {
-            for (let node: Element | null = svg; node && node !== figure; node = node.parentElement) {
-              if (getComputedStyle(node).display === 'none') return true;
-            }
-            return false;
-          })(),
           role: svg.getAttribute('role'),
           labels: (svg.getAttribute('aria-labelledby') ?? '')
             .split(/\s+/)
@@ -55,81 +50,114 @@ function readFigures(page: Page): Promise<{ svgs: SvgInfo[]; other: string[] }[]
   );
 }
 
-/** Index of the one visible SVG in each figure (-1 when none or several are visible). */
-async function visibleSvgs(page: Page): Promise<number[]> {
-  const figures = await readFigures(page);
-  return figures.map((figure) => {
-    const shown = figure.svgs.flatMap((svg, index) => (svg.shown ? [index] : []));
-    return shown.length === 1 ? shown[0]! : -1;
-  });
+/**
+ * Per figure, as Chromium computes them: the fill of its first node (flowchart) or actor box
+ * (sequence diagram), the fill of that node's label, and every fill and stroke in the figure.
+ */
+function readColours(page: Page): Promise<{ node: string; label: string; all: string[] }[]> {
+  return page.locator('figure.diagram').evaluateAll((figures) =>
+    figures.map((figure) => {
+      const node = figure.querySelector('g.node, rect.actor')!;
+      const shape = node.matches('rect')
+        ? node
+        : node.querySelector(':scope > rect, :scope > polygon, :scope > path, :scope > g > path')!;
+      // Mermaid colours an actor's name on its <tspan>s (the <text> has the box's fill).
+      const box = node.matches('rect') ? node.parentElement! : node;
+      const text = box.querySelector('text tspan') ?? box.querySelector('text')!;
+      const all = [...figure.querySelectorAll('svg *')].flatMap((element) => {
+        const style = getComputedStyle(element);
+        return [style.fill, style.stroke];
+      });
+      return { node: getComputedStyle(shape).fill, label: getComputedStyle(text).fill, all };
+    }),
+  );
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 for (const lesson of LESSONS) {
   test.describe(`diagrams on ${lesson.path}`, () => {
-    test('are SVGs with accessible names, one per theme', async ({ page }) => {
-      await page.goto(lesson.path);
+    test("are one accessible SVG each, without Mermaid's default colours", async ({ page }) => {
+      const response = await page.goto(lesson.path);
+      const html = (await response?.text()) ?? '';
+      expect(html, 'no Mermaid lavender (#ECECFF) or yellow (#fff5ad) in the page').not.toMatch(
+        MERMAID_DEFAULTS,
+      );
       const figures = await readFigures(page);
       expect(figures.length, 'every lesson has at least one diagram').toBeGreaterThan(0);
       for (const [index, figure] of figures.entries()) {
         const where = `diagram ${index + 1}`;
         expect(figure.other, `${where}: no images, canvases or unrendered Mermaid`).toEqual([]);
-        expect(figure.svgs.length, `${where}: a light and a dark <svg>`).toBe(2);
-        expect(figure.svgs.filter((svg) => svg.shown).length, `${where}: exactly one shown`).toBe(1);
-        expect(
-          figure.svgs.filter((svg) => !svg.shown && svg.displayNone).length,
-          `${where}: the other one display:none`,
-        ).toBe(1);
-        for (const svg of figure.svgs) {
-          expect(svg.role, `${where}: role`).toBe('img');
-          expect(svg.labels.length, `${where}: aria-labelledby`).toBeGreaterThan(0);
-          for (const label of svg.labels) {
-            expect(label, `${where}: aria-labelledby points at an element on the page`).not.toBeNull();
-            expect(label?.tag, `${where}: the label is the SVG's <title>`).toBe('title');
-            expect(label?.inside, `${where}: the <title> is inside that SVG`).toBe(true);
-            expect(label?.text, `${where}: the <title> has text`).not.toBe('');
-          }
+        expect(figure.svgs.length, `${where}: one <svg> for both themes`).toBe(1);
+        const [svg] = figure.svgs;
+        expect(svg!.shown, `${where}: shown`).toBe(true);
+        expect(svg!.role, `${where}: role`).toBe('img');
+        expect(svg!.labels.length, `${where}: aria-labelledby`).toBeGreaterThan(0);
+        for (const label of svg!.labels) {
+          expect(label, `${where}: aria-labelledby points at an element on the page`).not.toBeNull();
+          expect(label?.tag, `${where}: the label is the SVG's <title>`).toBe('title');
+          expect(label?.inside, `${where}: the <title> is inside that SVG`).toBe(true);
+          expect(label?.text, `${where}: the <title> has text`).not.toBe('');
         }
       }
-      // What assistive technology gets: each shown diagram is an image with a non-empty name.
+      // What assistive technology gets: each diagram is an image with a non-empty name.
       const shown = page.locator('figure.diagram svg[role="img"]:visible');
       await expect(shown).toHaveCount(figures.length);
       for (const svg of await shown.all()) await expect(svg).toHaveAccessibleName(/\S/);
     });
 
-    test('follow the theme toggle and the OS setting', async ({ page }) => {
+    test('change colour with the theme toggle and the OS setting, readable in both', async ({ page }) => {
       // No stored choice: the OS setting decides.
       await page.emulateMedia({ colorScheme: 'light' });
       await page.goto(lesson.path);
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-      const light = await visibleSvgs(page);
+      const light = await readColours(page);
       expect(light.length, 'diagrams on the page').toBeGreaterThan(0);
-      expect(light, 'one SVG shown per diagram').not.toContain(-1);
 
       // The OS switches to dark while the page is open, then on a fresh load.
       await page.emulateMedia({ colorScheme: 'dark' });
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-      const darkLive = await visibleSvgs(page);
+      const darkLive = await readColours(page);
       await page.reload();
-      const darkOs = await visibleSvgs(page);
-      for (const [index, shown] of light.entries()) {
-        expect(darkOs[index], `diagram ${index + 1}: the dark SVG shows when the OS is dark`).not.toBe(shown);
-        expect(darkOs[index], `diagram ${index + 1}: exactly one SVG shows`).not.toBe(-1);
+      const dark = await readColours(page);
+      expect(darkLive, 'switching live gives the same colours as loading in dark').toEqual(dark);
+
+      for (const [index, colours] of light.entries()) {
+        const where = `diagram ${index + 1}`;
+        expect(dark[index]!.node, `${where}: the node fill differs between light and dark`).not.toBe(
+          colours.node,
+        );
+        for (const [theme, c] of [
+          ['light', colours],
+          ['dark', dark[index]!],
+        ] as const) {
+          expect(
+            contrast(c.label, c.node),
+            `${where}, ${theme}: label ${c.label} on node ${c.node}`,
+          ).toBeGreaterThanOrEqual(4.5);
+          for (const mermaid of MERMAID_DEFAULTS_COMPUTED)
+            expect(c.all, `${where}, ${theme}: no Mermaid default colour`).not.toContain(mermaid);
+        }
       }
-      expect(darkLive, 'switching live shows the same SVGs as loading in dark').toEqual(darkOs);
+      // Dark nodes on the dark page, light nodes on the light page.
+      expect(luminance(dark[0]!.node)).toBeLessThan(luminance(light[0]!.node));
 
       // The toggle: from the OS's dark to light, and back.
       await page.locator('.theme-toggle').click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-      expect(await visibleSvgs(page), 'toggle to light shows the light SVGs').toEqual(light);
+      expect(await readColours(page), 'toggle to light gives the light colours').toEqual(light);
       await page.locator('.theme-toggle').click();
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-      expect(await visibleSvgs(page), 'toggle to dark shows the dark SVGs').toEqual(darkOs);
+      expect(await readColours(page), 'toggle to dark gives the dark colours').toEqual(dark);
 
       // A stored choice beats the OS: light stored, OS dark.
       await page.locator('.theme-toggle').click();
       await page.reload();
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-      expect(await visibleSvgs(page), 'stored light beats a dark OS').toEqual(light);
+      expect(await readColours(page), 'stored light beats a dark OS').toEqual(light);
     });
   });
 }

@@ -36,6 +36,22 @@ describe('diagramCacheKey', () => {
       { renderConfig: { config: { ...mermaidConfigFor('light'), htmlLabels: true }, renderStep: 1 } },
     ],
     ['render step version', { renderConfig: { config: mermaidConfigFor('light'), renderStep: 2 } }],
+    [
+      'site palette (a theme variable)',
+      {
+        renderConfig: {
+          config: {
+            ...mermaidConfigFor('light'),
+            themeVariables: {
+              ...(mermaidConfigFor('light').themeVariables as object),
+              primaryColor: '#000000',
+            },
+          },
+          renderStep: 1,
+        },
+      },
+    ],
+    ['palette (light to dark)', { renderConfig: { config: mermaidConfigFor('dark'), renderStep: 1 } }],
   ])('changes when the %s changes', (_what, change) => {
     expect(diagramCacheKey({ ...base, ...change })).not.toBe(diagramCacheKey(base));
   });

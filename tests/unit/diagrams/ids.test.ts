@@ -22,10 +22,10 @@ function expectReferencesResolve(svg: string, prefix: string) {
   return refs;
 }
 
-function finish(raw: string, source: string, theme: 'light' | 'dark', occurrence = 0) {
+function finish(raw: string, source: string, occurrence = 0) {
   return finishSvg(raw, {
     renderId: RENDER_ID,
-    prefix: idPrefix(source, theme, occurrence),
+    prefix: idPrefix(source, occurrence),
     title: 'T <&>',
     description: 'D',
   });
@@ -80,16 +80,14 @@ describe('finishSvg', () => {
     d: 'classDiagram\n a <|-- b',
   };
   const outputs = [
-    finish(RAW.flowchart, sources.a, 'light'),
-    finish(RAW.flowchart, sources.a, 'dark'),
-    finish(RAW.flowchart, sources.b, 'light'),
-    finish(RAW.flowchart, sources.b, 'dark'),
-    finish(RAW.flowchart, sources.a, 'light', 1), // the same diagram a second time on the page
-    finish(RAW.sequence, sources.c, 'light'),
-    finish(RAW.class, sources.d, 'dark'),
+    finish(RAW.flowchart, sources.a),
+    finish(RAW.flowchart, sources.b),
+    finish(RAW.flowchart, sources.a, 1), // the same diagram a second time on the page
+    finish(RAW.sequence, sources.c),
+    finish(RAW.class, sources.d),
   ];
 
-  it('gives two diagrams, and the light and dark copies of one, no id in common', () => {
+  it('gives two diagrams, and the same diagram twice, no id in common', () => {
     const seen = new Map<string, number>();
     outputs.forEach((svg, index) => {
       for (const id of listSvgIds(svg)) {
@@ -105,7 +103,7 @@ describe('finishSvg', () => {
 
   it('makes the root an image named by its own <title> and described by its own <desc>', () => {
     const svg = outputs[0]!;
-    const prefix = idPrefix(sources.a, 'light');
+    const prefix = idPrefix(sources.a);
     const root = /^<svg[^>]*>/.exec(svg)![0];
     expect(root).toContain('role="img"');
     expect(root).toContain(`aria-labelledby="${prefix}-title"`);
@@ -121,8 +119,9 @@ describe('finishSvg', () => {
   });
 
   it('is deterministic', () => {
-    expect(finish(RAW.flowchart, sources.a, 'light')).toBe(outputs[0]);
-    expect(idPrefix(sources.a, 'light')).toBe(idPrefix(sources.a, 'light'));
-    expect(idPrefix(sources.a, 'light')).not.toBe(idPrefix(sources.a, 'dark'));
+    expect(finish(RAW.flowchart, sources.a)).toBe(outputs[0]);
+    expect(idPrefix(sources.a)).toBe(idPrefix(sources.a));
+    expect(idPrefix(sources.a)).not.toBe(idPrefix(sources.b));
+    expect(idPrefix(sources.a, 1)).not.toBe(idPrefix(sources.a));
   });
 });

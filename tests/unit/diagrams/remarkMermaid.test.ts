@@ -38,8 +38,7 @@ describe('remarkMermaid', () => {
     ) => {
       calls.push({ source, at, ...(options ? { options } : {}) });
       return {
-        light: `<svg>L${calls.length}</svg>`,
-        dark: `<svg>D${calls.length}</svg>`,
+        svg: `<svg>S${calls.length}</svg>`,
         title: 'T',
         description: 'D',
       };
@@ -67,8 +66,7 @@ describe('remarkMermaid', () => {
       type: 'mdxJsxFlowElement',
       name: 'Diagram',
       attributes: [
-        { type: 'mdxJsxAttribute', name: 'light', value: '<svg>L1</svg>' },
-        { type: 'mdxJsxAttribute', name: 'dark', value: '<svg>D1</svg>' },
+        { type: 'mdxJsxAttribute', name: 'svg', value: '<svg>S1</svg>' },
         { type: 'mdxJsxAttribute', name: 'title', value: 'T' },
         { type: 'mdxJsxAttribute', name: 'description', value: 'D' },
       ],

@@ -21,21 +21,19 @@ function asidesOf(lesson: LessonPage): Aside[] {
   const asides: Aside[] = [];
   visit(lesson.source.tree, (node) => {
     if (!isDeeper(node)) return;
-    const title = node.attributes.find((attr) => attr.type === 'mdxJsxAttribute' && attr.name === 'title')?.value;
+    const title = node.attributes.find(
+      (attr) => attr.type === 'mdxJsxAttribute' && attr.name === 'title',
+    )?.value;
     const paragraph = node.children.find((child) => child.type === 'paragraph');
-    if (typeof title !== 'string' || !paragraph) throw new Error(`${lesson.source.file}: an aside without a title or text`);
+    if (typeof title !== 'string' || !paragraph)
+      throw new Error(`${lesson.source.file}: an aside without a title or text`);
     asides.push({ title, firstParagraph: toString(paragraph) });
   });
   return asides;
 }
 
 // The page typesets quotes (’ “ ”) and may wrap lines differently from the source; compare the words.
-const words = (text: string) =>
-  text
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+const words = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 
 /** The first lesson with asides in each language: what-is-docker, the first page every reader sees. */
 const WITH_ASIDES = LESSONS.filter((lesson) => lesson.slug === 'what-is-docker');

@@ -118,7 +118,8 @@ describe.runIf(engineUp)('following a lesson', () => {
     session.send('n');
     await prompt(session, step + 1);
     session.send('C-c');
-    await session.waitFor('Stop the lesson? [y/N]');
+    // The first question is still on the screen: wait for the second.
+    await session.waitFor(/Stop the lesson\? \[y\/N\][^]*Stop the lesson\? \[y\/N\]/);
     session.send('y');
     await session.waitFor("Run the lesson's cleanup step now");
     session.send('Enter');

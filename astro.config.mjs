@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 import { CODE_THEMES } from './src/components/lesson/highlight.ts';
 import { diagramsIntegration } from './src/diagrams/astroIntegration.ts';
 import { remarkCommandBlocks } from './src/markdown/remarkCommandBlocks.ts';
+import { remarkGlossaryLinks } from './src/markdown/remarkGlossaryLinks.ts';
 import remarkMermaid from './src/markdown/remarkMermaid.ts';
 import { remarkQuiz } from './src/markdown/remarkQuiz.ts';
 import { remarkShownFiles } from './src/markdown/remarkShownFiles.ts';
@@ -44,8 +45,11 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
-    // Mermaid first, so Shiki never sees a diagram fence.
-    processor: unified({ remarkPlugins: [remarkMermaid, remarkCommandBlocks, remarkShownFiles, remarkQuiz] }),
+    // Mermaid first, so Shiki never sees a diagram fence. Glossary links last: by then every fence
+    // (commands, diagrams, shown files, the quiz) is an element whose text is not prose.
+    processor: unified({
+      remarkPlugins: [remarkMermaid, remarkCommandBlocks, remarkShownFiles, remarkQuiz, remarkGlossaryLinks],
+    }),
     // wrap: null keeps Astro from adding `overflow-x: auto` as an inline style on every <pre>
     // (global.css sets it); inline style attributes fail html-validate's no-inline-style.
     shikiConfig: { themes: CODE_THEMES, defaultColor: false, wrap: null },

@@ -66,6 +66,12 @@ const STEPS: Step[] = [
     run: async () => (await import('./checks/commands.ts')).checkCommands(content),
   },
   {
+    name: 'course-images',
+    about:
+      "lessons keep the images their course reuses (courses.yaml images:); the course's last lesson removes them",
+    run: async () => (await import('./checks/course-images.ts')).checkCourseImages(content),
+  },
+  {
     name: 'docker-cli',
     about: 'every docker command parses with the real docker CLI (no engine needed)',
     run: async () => (await import('./checks/docker-cli.ts')).checkDockerCli(content),

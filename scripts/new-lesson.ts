@@ -85,13 +85,67 @@ if (values.after === undefined) {
 }
 const title = slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
+// The cleanup follows the course-images rule (src/lesson-model/courseImages.ts): images the course
+// reuses stay, except in its last lesson, which removes them all. A new last lesson takes that job
+// over from the lesson that had it.
+const TEMPLATE_IMAGES = ['busybox:1.37']; // what scripts/templates/lesson.*.mdx pulls
+const isLast = !inCourse.some(({ lesson }) => lesson.frontmatter.order >= order);
+const shared = new Set(course.images);
+const cleanup = ['$ rm -f hello.txt'];
+if (isLast && course.images.length) {
+  const images = [...new Set([...course.images, ...TEMPLATE_IMAGES])];
+  cleanup.push(`$ docker image rm -f ${images.join(' ')}`, '{{...}}');
+} else {
+  const own = TEMPLATE_IMAGES.filter((image) => !shared.has(image));
+  if (own.length) cleanup.push(`$ docker image rm ${own.join(' ')}`, '{{...}}');
+}
+const handedOver: string[] = [];
+if (isLast && course.images.length) {
+  const lastOrder = Math.max(0, ...inCourse.map(({ lesson }) => lesson.frontmatter.order));
+  for (const { file } of inCourse.filter(({ lesson }) => lesson.frontmatter.order === lastOrder)) {
+    const text = readFileSync(file, 'utf8');
+    const changed = withoutCourseImageRemoval(text, shared);
+    if (changed !== text) {
+      writeFileSync(file, changed);
+      handedOver.push(relativeToRepo(file));
+    }
+  }
+}
+
+/**
+ * The lesson's text with the course's images taken out of `$ docker image rm` / `$ docker rmi` lines;
+ * a line left with no image goes, with the output lines under it.
+ */
+function withoutCourseImageRemoval(text: string, images: Set<string>): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    const removal = /^\$ docker (image rm|image remove|rmi)( .*)$/.exec(line);
+    if (!removal) {
+      out.push(line);
+      continue;
+    }
+    const words = removal[2]!.trim().split(/\s+/);
+    const kept = words.filter((word) => !images.has(word));
+    if (kept.some((word) => !word.startsWith('-'))) {
+      out.push(`$ docker ${removal[1]} ${kept.join(' ')}`);
+      continue;
+    }
+    // Drop the command and its output: the lines up to the next prompt or the closing fence.
+    while (i + 1 < lines.length && !/^(\$ |PS> |```)/.test(lines[i + 1]!)) i += 1;
+  }
+  return out.join('\n');
+}
+
 const templates = path.resolve(import.meta.dirname, 'templates');
 for (const [index, locale] of LOCALES.entries()) {
   const text = readFileSync(path.join(templates, `lesson.${locale}.mdx`), 'utf8')
     .replaceAll('__TITLE__', title)
     .replaceAll('__SLUG__', slug)
     .replaceAll('__COURSE__', course.id)
-    .replaceAll('__ORDER__', String(order));
+    .replaceAll('__ORDER__', String(order))
+    .replaceAll('__CLEANUP__', cleanup.join('\n'));
   writeFileSync(targets[index]!, text);
 }
 const exampleFile = path.join(FILES_DIR, slug, 'hello.txt');
@@ -100,6 +154,10 @@ if (!existsSync(exampleFile)) writeFileSync(exampleFile, 'Hello from a file\n');
 
 console.log(`Created lesson ${order} of "${course.title.en}":`);
 for (const target of [...targets, exampleFile]) console.log(`  ${relativeToRepo(target)}`);
+if (handedOver.length)
+  console.log(
+    `\nIt is now the course's last lesson, so its cleanup removes the course's images (${course.images.join(', ')}); took them out of the cleanup of ${handedOver.join(' and ')}. Update that lesson's text, and run its snippets again.`,
+  );
 console.log(`
 Next:
   1. Write the English lesson, then the Korean one with the same commands and diagrams.

@@ -1,11 +1,12 @@
 /**
  * Check "glossary": content/glossary.yaml reads (every term in both languages, unique ids, no rejected
- * spelling that is also a term), and no Korean lesson uses a spelling the glossary rejects. One line per
- * use: file, line, the spelling found and the one to write.
+ * spelling that is also a term, no form that stands for two terms), and no Korean lesson uses a
+ * spelling the glossary rejects. One line per use: file, line, the spelling found and the one to write.
  */
 import { LessonError } from '../../src/lesson-model/errors.ts';
 import {
   findRejectedTerms,
+  formProblems,
   glossaryPath,
   readGlossaryFile,
   rejectedTermProblem,
@@ -53,6 +54,8 @@ export async function checkGlossary({ contentDir, lessons }: ContentInput): Prom
       }
     }
   });
+
+  problems.push(...formProblems(glossaryFile, entries, lines));
 
   const set = readLessons(contentDir, lessons);
   const korean = set.lessons.filter((lesson) => lesson.locale === 'ko');

@@ -57,13 +57,4 @@ export interface LessonSource {
   readonly version: string;
 }
 
-/** Course order, then lesson order: how the site's menu and the runner's list show lessons. */
-export function inCourseOrder<T extends FollowLesson>(
-  lessons: readonly T[],
-  courses: readonly FollowCourse[],
-): T[] {
-  const courseIndex = (lesson: FollowLesson) => courses.findIndex((c) => c.id === lesson.frontmatter.course);
-  return lessons.toSorted(
-    (a, b) => courseIndex(a) - courseIndex(b) || a.frontmatter.order - b.frontmatter.order,
-  );
-}
+export { inCourseOrder } from '../lesson-model/courseOrder.ts';

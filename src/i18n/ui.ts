@@ -75,6 +75,10 @@ const en = {
   showSolution: 'Show a solution',
   /** A "going deeper" aside (Deeper.astro): closed until the reader opens it. */
   goingDeeper: 'Going deeper',
+  /** The end of a course's last lesson (CourseEnd.astro). */
+  courseEnd: (course: string) => `You finished ${course}`,
+  courseEndText:
+    'With the cleanup above, the images the course pulled are gone too, and your machine is as it was before the course. Where to go next:',
   checkWork: 'Check your work',
   checkWorkText:
     'When you are done, paste these commands: each one should print what is shown. The follow-along command above runs this check for you.',
@@ -161,6 +165,9 @@ const ko: UiStrings = {
   hint: '힌트',
   showSolution: '풀이 보기',
   goingDeeper: '더 알아보기',
+  courseEnd: (course: string) => `${course} 코스를 마쳤습니다`,
+  courseEndText:
+    '위의 정리 단계를 실행하면 코스에서 받은 이미지까지 지워져, 컴퓨터가 코스를 시작하기 전 상태로 돌아갑니다. 이어서 볼 만한 곳은 다음과 같습니다.',
   checkWork: '결과 확인',
   checkWorkText:
     '다 했으면 아래 명령을 붙여 넣어 실행하세요. 명령마다 여기 보이는 내용이 출력되어야 합니다. 위의 따라 하기 명령을 쓰면 이 확인을 대신 해 줍니다.',

@@ -90,6 +90,8 @@ export interface DockerObject {
   display: string;
   /** com.docker.compose.project, when Compose made it. */
   composeProject?: string | undefined;
+  /** An image's ID (a tag and a digest reference to the same image share it). */
+  imageId?: string;
 }
 
 export interface Snapshot {
@@ -143,8 +145,8 @@ export async function snapshot(): Promise<Snapshot> {
     const [id = '', repository = '', tag = ''] = line.split('\t');
     imageIds.add(id);
     if (repository !== '<none>' && tag !== '<none>')
-      add({ kind: 'image', key: `${repository}:${tag}`, display: `${repository}:${tag}` });
-    else add({ kind: 'image', key: id, display: `${shortId(id)} (untagged)` });
+      add({ kind: 'image', key: `${repository}:${tag}`, display: `${repository}:${tag}`, imageId: id });
+    else add({ kind: 'image', key: id, display: `${shortId(id)} (untagged)`, imageId: id });
   }
   return { objects, imageIds };
 }
@@ -170,6 +172,27 @@ export function newObjects(before: Snapshot, after: Snapshot, created?: CreatedO
       // An untagged image that existed before (it lost its tag during the lesson) is not the lesson's.
       .filter((object) => !(object.kind === 'image' && before.imageIds.has(object.key)))
       .sort((a, b) => order[a.kind] - order[b.kind])
+  );
+}
+
+/**
+ * Leaves out the images a lesson may keep (its course's images, src/lesson-model/courseImages.ts), and
+ * any other reference to those same images: `docker pull redis@sha256:…` after `redis:8` names the same
+ * image twice, and the course's last lesson removes both when it removes `redis:8`.
+ */
+export function withoutKept(
+  objects: DockerObject[],
+  kept: ReadonlySet<string>,
+  after: Snapshot,
+): DockerObject[] {
+  if (!kept.size) return objects;
+  const keptIds = new Set(
+    [...after.objects.values()]
+      .filter((object) => object.kind === 'image' && kept.has(object.key))
+      .map((object) => object.imageId),
+  );
+  return objects.filter(
+    (object) => object.kind !== 'image' || !(kept.has(object.key) || keptIds.has(object.imageId)),
   );
 }
 

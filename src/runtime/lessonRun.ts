@@ -6,7 +6,14 @@
 import type { Command, CommandBlock } from '../lesson-model/command-block/types.ts';
 import { exerciseOf } from '../lesson-model/exercises.ts';
 import type { LessonFile } from '../lesson-model/readLessonFile.ts';
-import { describeObjects, newObjects, removeObjects, snapshot, type Snapshot } from './engine.ts';
+import {
+  describeObjects,
+  newObjects,
+  removeObjects,
+  snapshot,
+  withoutKept,
+  type Snapshot,
+} from './engine.ts';
 import type { EngineRecorder } from './engineRecorder.ts';
 import { StepRunner, type CommandOutcome } from './stepRunner.ts';
 
@@ -47,12 +54,18 @@ export interface LessonReporter {
 interface RunningLesson {
   before: Snapshot;
   recorder?: EngineRecorder | undefined;
+  /** Images the lesson may leave for the next lessons of its course (src/lesson-model/courseImages.ts). */
+  kept: ReadonlySet<string>;
 }
 
-/** What the lesson created and left: recorded objects that are new since `before` (see engine.ts). */
+/**
+ * What the lesson created and left: recorded objects that are new since `before` (see engine.ts),
+ * except the course's images it may keep.
+ */
 async function leftBy(running: RunningLesson): Promise<ReturnType<typeof newObjects>> {
   await running.recorder?.settled();
-  return newObjects(running.before, await snapshot(), running.recorder?.created);
+  const after = await snapshot();
+  return withoutKept(newObjects(running.before, after, running.recorder?.created), running.kept, after);
 }
 
 const PLATFORM_REASON = 'PowerShell block';
@@ -108,6 +121,8 @@ function judge({ result, expectedExit, match }: CommandOutcome, timeoutSeconds: 
  *                 undefined to attribute by difference alone
  * @param signal   Ctrl-C: the running command is killed, no further step runs, and what the lesson
  *                 created so far is removed
+ * @param kept     images the lesson may leave behind for the next lessons of its course
+ *                 (imagesKeptBy in src/lesson-model/courseImages.ts); anything else left is a failure
  */
 export async function runLesson(
   lesson: LessonFile,
@@ -115,6 +130,7 @@ export async function runLesson(
   env: NodeJS.ProcessEnv,
   recorder: EngineRecorder | undefined,
   signal: AbortSignal,
+  kept: ReadonlySet<string> = new Set(),
 ): Promise<LessonOutcome> {
   const started = performance.now();
   recorder?.reset();
@@ -122,7 +138,7 @@ export async function runLesson(
   const runner = new StepRunner({ prefix: `dockside-lesson-${lesson.slug}-`, env });
   // Files the lesson shows (```yaml file=compose.yaml) are in the reader's folder before the first command.
   runner.writeFiles(lesson.files);
-  const running: RunningLesson = { before, recorder };
+  const running: RunningLesson = { before, recorder, kept };
   const onAbort = () => runner.kill();
   signal.addEventListener('abort', onAbort);
 

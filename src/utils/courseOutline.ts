@@ -16,11 +16,21 @@ export interface OutlineLesson {
   entry: CollectionEntry<'lessons'>;
 }
 
+/** Where to go after the course (courses.yaml `next`), shown at the end of its last lesson. */
+export interface OutlineNextStep {
+  title: string;
+  text: string;
+  href: string;
+  /** A page on another site (opens there; the site itself still makes no third-party requests). */
+  external: boolean;
+}
+
 export interface OutlineCourse {
   id: string;
   title: string;
   description: string;
   lessons: OutlineLesson[];
+  next: OutlineNextStep[];
 }
 
 export const lessonHref = (locale: Locale, slug: string) => `/${locale}/${slug}/`;
@@ -49,6 +59,12 @@ export async function courseOutline(locale: Locale): Promise<OutlineCourse[]> {
           entry,
         }))
         .toSorted((a, b) => a.order - b.order),
+      next: course.data.next.map((step) => ({
+        title: step.title[locale],
+        text: step.text[locale],
+        href: step.lesson ? lessonHref(locale, step.lesson) : step.url!,
+        external: !step.lesson,
+      })),
     }))
     .filter((course) => course.lessons.length > 0);
 }

@@ -54,6 +54,9 @@ import {
 import { EngineRecorder, parseEndpoint } from '../../src/runtime/engineRecorder.ts';
 import { lockEngine } from '../../src/runtime/engineLock.ts';
 import { runLesson, type LessonReporter } from '../../src/runtime/lessonRun.ts';
+import { imagesKeptBy } from '../../src/lesson-model/courseImages.ts';
+import { inCourseOrder } from '../../src/lesson-model/courseOrder.ts';
+import { readCourses } from '../../src/lesson-model/readCourses.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const STANDIN_MIRROR = 'http://127.0.0.1:5000/';
@@ -192,7 +195,19 @@ function runContracts(): Promise<boolean> {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const files = resolveLessons(args.lessons);
+  // Lessons run in course order, as a reader takes them: a course's images stay from one lesson to
+  // the next and its last lesson removes them (src/lesson-model/courseImages.ts).
+  const courses = readCourses();
+  const inContent = listLessonFiles('en').flatMap((file) => {
+    try {
+      return [readLessonFile(file)];
+    } catch {
+      return []; // reported when the lesson's turn comes
+    }
+  });
+  const ordered = inCourseOrder(inContent, courses).map((lesson) => path.resolve(REPO, lesson.file));
+  const rank = (file: string) => (ordered.includes(file) ? ordered.indexOf(file) : ordered.length);
+  const files = resolveLessons(args.lessons).toSorted((a, b) => rank(a) - rank(b));
   let wallStarted = performance.now();
 
   const engine = await engineStatus();
@@ -319,7 +334,15 @@ async function main() {
       continue;
     }
     console.log(`\n${paint('bold', `▶ ${lesson.slug}`)}  ${lesson.file}`);
-    const outcome = await runLesson(lesson, reporter, sessionEnv, recorder, interrupt.signal);
+    const kept = imagesKeptBy(lesson, courses, inContent);
+    if (kept.size)
+      console.log(
+        paint(
+          'dim',
+          `  keeps ${[...kept].join(', ')} for the next lessons of its course (content/courses.yaml)`,
+        ),
+      );
+    const outcome = await runLesson(lesson, reporter, sessionEnv, recorder, interrupt.signal, kept);
     if (outcome.interrupted) await finishInterrupted();
     const count = (status: string) => outcome.blocks.filter((block) => block.status === status).length;
     const lessonFailed = count('failed') + outcome.lessonFailures;

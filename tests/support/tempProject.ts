@@ -7,9 +7,20 @@
  * packages rather than one symlink: Astro and Vite keep caches inside node_modules/ (.astro, .vite),
  * and those must be the copy's own, or two builds would share (and overwrite) one content cache.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse, stringify } from 'yaml';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
 
@@ -45,7 +56,16 @@ export function createTempProject(options: { content?: string } = {}): TempProje
   if (options.content) cpSync(options.content, contentDir, { recursive: true });
   else {
     mkdirSync(contentDir, { recursive: true });
-    cpSync(path.join(REPO, 'content', 'courses.yaml'), path.join(contentDir, 'courses.yaml'));
+    // The repository's courses without their next steps: a next step may name a lesson of the
+    // repository, and this content tree starts with none (the links check would rightly refuse it).
+    const courses = parse(readFileSync(path.join(REPO, 'content', 'courses.yaml'), 'utf8')) as Record<
+      string,
+      unknown
+    >[];
+    writeFileSync(
+      path.join(contentDir, 'courses.yaml'),
+      stringify(courses.map(({ next: _next, ...course }) => course)),
+    );
   }
   for (const locale of ['en', 'ko']) mkdirSync(path.join(contentDir, 'lessons', locale), { recursive: true });
   // The site builds a glossary page from it; a fixture without one gets the repository's.

@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build.ts';
 import { checkCommands } from '../../scripts/checks/commands.ts';
+import { checkCourseImages } from '../../scripts/checks/course-images.ts';
 import { checkDiagrams } from '../../scripts/checks/diagrams.ts';
 import { checkDockerCli } from '../../scripts/checks/docker-cli.ts';
 import { checkDuplicates } from '../../scripts/checks/duplicates.ts';
@@ -63,6 +64,7 @@ const SOURCE_CHECKS: Record<string, (input: ContentInput) => Promise<CheckResult
   duplicates: checkDuplicates,
   translations: checkTranslations,
   commands: checkCommands,
+  'course-images': checkCourseImages,
   ...(hasDocker ? { 'docker-cli': checkDockerCli } : {}),
   diagrams: checkDiagrams,
   glossary: checkGlossary,

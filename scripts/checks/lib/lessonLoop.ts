@@ -61,6 +61,11 @@ export const LESSON_CHECKS: LessonCheck[] = [
     run: async (input) => (await import('../commands.ts')).checkCommands(input),
   },
   {
+    name: 'course-images',
+    scope: 'all',
+    run: async (input) => (await import('../course-images.ts')).checkCourseImages(input),
+  },
+  {
     name: 'docker-cli',
     scope: 'file',
     run: async (input, cacheDir) => (await import('../docker-cli.ts')).checkDockerCli({ ...input, cacheDir }),

@@ -177,3 +177,32 @@ export function removesSomething(text: string): boolean {
   }
   return false;
 }
+
+/** `docker image rm` / `docker rmi`: the images one command removes, and whether it forces (`-f`). */
+export interface ImageRemoval {
+  images: string[];
+  force: boolean;
+}
+
+/** Every `docker image rm|remove` / `docker rmi` in a bash command, with the references it names. */
+export function removedImages(text: string): ImageRemoval[] {
+  const removals: ImageRemoval[] = [];
+  for (const { args } of dockerCalls(text)) {
+    const at = subcommandIndex(args);
+    const first = args[at]?.text ?? '';
+    const second = args[at + 1]?.text ?? '';
+    const from =
+      first === 'rmi' ? at + 1 : first === 'image' && (second === 'rm' || second === 'remove') ? at + 2 : -1;
+    if (from === -1) continue;
+    const removal: ImageRemoval = { images: [], force: false };
+    for (let i = from; i < args.length; i += 1) {
+      const word = args[i]!.text;
+      if (word === '--platform')
+        i += 1; // the only option of `docker image rm` that takes a value
+      else if (word === '-f' || word === '--force') removal.force = true;
+      else if (!word.startsWith('-')) removal.images.push(word);
+    }
+    removals.push(removal);
+  }
+  return removals;
+}

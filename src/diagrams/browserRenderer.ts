@@ -15,7 +15,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DIAGRAM_FONT_STACK, mermaidBundlePath, mermaidConfigFor, type DiagramTheme } from './config.ts';
 import type { MermaidFailure } from './diagramErrors.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../utils/chromium.ts';
+import { launchChromiumWith } from '../utils/chromium.ts';
 
 export type BrowserLauncher = () => Promise<Browser>;
 
@@ -32,17 +32,7 @@ export const RENDER_ID = 'mmd';
  * runner is closed by the time the first diagram misses the cache; a dynamic import through it
  * fails with "Vite module runner has been closed" (seen on a cold cache).
  */
-export const launchChromium: BrowserLauncher = async () => {
-  try {
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  } catch (error) {
-    throw new Error(
-      `Chromium at ${CHROMIUM_PATH} did not start (${(error as Error).message.split('\n')[0]}). ` +
-        'Install Debian\'s "chromium" package, or set DOCKSIDE_CHROMIUM to a Chromium or Chrome binary.',
-      { cause: error },
-    );
-  }
-};
+export const launchChromium: BrowserLauncher = () => launchChromiumWith(chromium);
 
 /**
  * Runs inside the page. Plain JavaScript in a string, not a function passed to page.evaluate:

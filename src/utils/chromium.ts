@@ -4,7 +4,7 @@
  * used (Debian's `chromium`); DOCKSIDE_CHROMIUM points at another. The background-networking
  * flags keep Chromium from calling home, which a closed network answers with floods of errors.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserType } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.DOCKSIDE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -20,6 +20,14 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
+  return launchChromiumWith(chromium);
+}
+
+/**
+ * For a module that imports playwright-core itself (src/diagrams/browserRenderer.ts explains why):
+ * the same binary, flags and error.
+ */
+export async function launchChromiumWith(chromium: BrowserType): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (error) {

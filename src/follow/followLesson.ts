@@ -309,7 +309,11 @@ export class LessonFollower {
       terminal.line(terminal.paint('cyan', say.cleaning));
       // Names the runner made that the lesson would have removed in a later step go first, so the
       // cleanup step's `docker image rm` does not fail on a container that still uses the image.
-      const left = await existingNames(madeByRunner(lesson.slug));
+      // Names the cleanup step removes itself are left to it, so it does not report them missing.
+      const inCleanup = new Set(cleanup.block.commands.flatMap((command) => command.text.split(/\s+/)));
+      const left = (await existingNames(madeByRunner(lesson.slug))).filter(
+        (made) => !inCleanup.has(made.name),
+      );
       if (left.length) {
         await this.removeNames(left);
         terminal.line(terminal.paint('dim', say.removedLeft(left.map((n) => n.name).join(', '))));

@@ -264,8 +264,11 @@ export class LessonFollower {
     return all;
   }
 
-  /** Runs the steps; the learner's bash steps only (PowerShell variants are for Windows readers). */
-  async run(): Promise<void> {
+  /**
+   * Runs the steps; the learner's bash steps only (PowerShell variants are for Windows readers).
+   * 'finished' when the last step was reached, 'quit' when the learner left before.
+   */
+  async run(): Promise<'finished' | 'quit'> {
     const { terminal, say, lesson } = this.options;
     // An exercise is one step, at its check: its solution block is shown on request, never run as a step.
     const steps = lesson.blocks.filter(
@@ -282,13 +285,17 @@ export class LessonFollower {
       const result = exercise
         ? await this.exercise(exercise, index + 1, steps.length)
         : await this.step(block, index + 1, steps.length, heading, lead);
-      if (result === 'quit') return this.quit();
+      if (result === 'quit') {
+        await this.quit();
+        return 'quit';
+      }
       if (result === 'matched' || result === 'differs') ran += 1;
       if (result === 'matched') matched += 1;
     }
     terminal.line();
     terminal.line(terminal.paint('bold', say.done(matched, ran)));
     await this.close();
+    return 'finished';
   }
 
   /** Ctrl-C while a command runs: ask, then stop everything the runner started. */

@@ -62,6 +62,8 @@ const en = {
   done: (matched: number, ran: number) =>
     `Lesson finished: ${matched} of ${ran} steps printed what the lesson shows.`,
   bye: (again: string) => `Bye. Come back with: ${again}`,
+  nextLesson: (title: string, command: string) => `Next lesson: ${title}. Follow it with: ${command}`,
+  lastLesson: 'That was the last lesson. The site has the next steps at the end of each course.',
   listIntro: 'Lessons you can follow in your terminal, against your own Docker:',
   listFollow: (follow: string, example: string) =>
     `Follow one: ${follow} <lesson>   (for example: ${follow} ${example})`,
@@ -146,6 +148,8 @@ const ko: Messages = {
   done: (matched: number, ran: number) =>
     `레슨을 마쳤습니다. ${ran}단계 중 ${matched}단계의 출력이 레슨과 같았습니다.`,
   bye: (again: string) => `다음에 또 만나요. 다시 시작하려면: ${again}`,
+  nextLesson: (title: string, command: string) => `다음 레슨: ${title}. 이어서 따라 하려면: ${command}`,
+  lastLesson: '마지막 레슨까지 마쳤습니다. 코스마다 끝에 이어서 볼 곳을 사이트에 정리해 두었습니다.',
   listIntro: '내 터미널에서 내 도커로 따라 할 수 있는 레슨입니다:',
   listFollow: (follow: string, example: string) =>
     `레슨 하나를 따라 하려면: ${follow} <레슨>   (예: ${follow} ${example})`,

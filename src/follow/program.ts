@@ -201,7 +201,15 @@ export async function runProgram(
     if (await terminal.confirm(say.removeLeftover, true, say)) await follower.removeNames(leftover);
   }
   follower.prepareFiles();
-  await follower.run();
+  const ended = await follower.run();
+  // The lesson after this one in course order (the next course's first at a course's end).
+  const next = lessons[lessons.indexOf(lesson) + 1];
+  if (ended === 'finished')
+    terminal.line(
+      next
+        ? say.nextLesson(next.frontmatter.title, `${invocation.follow} ${next.slug}${lang}`)
+        : say.lastLesson,
+    );
   terminal.stop();
   return 0;
 }

@@ -13,6 +13,7 @@ import { LESSONS_DIR, readLessonFile } from '../../src/lesson-model/readLessonFi
 import { engineUp, lockLessonEngine } from './engine.ts';
 import { prompt, runStep } from './steps.ts';
 import { TerminalSession } from './terminalSession.ts';
+import { contentLessonSource } from '../../src/follow/contentLessons.ts';
 
 const follow = 'node --import tsx src/follow/cli.ts';
 const sessions: TerminalSession[] = [];
@@ -96,6 +97,13 @@ describe.runIf(engineUp)('following a lesson', () => {
     const screen = await session.waitFor(/Lesson finished: (\d+) of (\d+) steps/, 180_000);
     const [, matched, ran] = /Lesson finished: (\d+) of (\d+) steps/.exec(screen)!;
     expect(matched).toBe(ran);
+    // It points at the lesson after this one in course order, with the command that follows it.
+    const inOrder = contentLessonSource().lessons('en');
+    const after = inOrder[inOrder.findIndex((lesson) => lesson.slug === 'what-is-docker') + 1]!;
+    const next = await session.waitFor(/Next lesson: .*/);
+    expect(next).toContain(
+      `Next lesson: ${after.frontmatter.title}. Follow it with: npm run follow -- ${after.slug}`,
+    );
     await session.waitFor('[exit 0]');
     expect(exists('container', 'ds-hello')).toBe(false);
   });

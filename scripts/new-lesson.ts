@@ -14,9 +14,11 @@ import {
   listLessonFiles,
   readLessonFile,
   relativeToRepo,
+  type LessonFile,
 } from '../src/lesson-model/readLessonFile.ts';
 import { LOCALES } from '../src/lesson-model/schemas/lesson.ts';
 import { SLUG_PATTERN } from '../src/lesson-model/slug.ts';
+import { removedImages } from '../src/lesson-model/shell/dockerEffects.ts';
 
 function fail(message: string): never {
   console.error(`new:lesson: ${message}`);
@@ -102,9 +104,9 @@ if (isLast && course.images.length) {
 const handedOver: string[] = [];
 if (isLast && course.images.length) {
   const lastOrder = Math.max(0, ...inCourse.map(({ lesson }) => lesson.frontmatter.order));
-  for (const { file } of inCourse.filter(({ lesson }) => lesson.frontmatter.order === lastOrder)) {
+  for (const { file, lesson } of inCourse.filter(({ lesson }) => lesson.frontmatter.order === lastOrder)) {
     const text = readFileSync(file, 'utf8');
-    const changed = withoutCourseImageRemoval(text, shared);
+    const changed = withoutCourseImageRemoval(lesson, text, shared);
     if (changed !== text) {
       writeFileSync(file, changed);
       handedOver.push(relativeToRepo(file));
@@ -113,29 +115,30 @@ if (isLast && course.images.length) {
 }
 
 /**
- * The lesson's text with the course's images taken out of `$ docker image rm` / `$ docker rmi` lines;
- * a line left with no image goes, with the output lines under it.
+ * The lesson's text with the course's images taken out of its cleanup blocks' image removals (found
+ * by removedImages, the lesson model's reading of `docker image rm`); a command left with no image
+ * goes, with the output lines the lesson shows under it.
  */
-function withoutCourseImageRemoval(text: string, images: Set<string>): string {
+function withoutCourseImageRemoval(lesson: LessonFile, text: string, images: Set<string>): string {
   const lines = text.split('\n');
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    const removal = /^\$ docker (image rm|image remove|rmi)( .*)$/.exec(line);
-    if (!removal) {
-      out.push(line);
-      continue;
+  const dropped = new Set<number>(); // 0-based line indexes
+  for (const { block } of lesson.blocks) {
+    if (!block.cleanup) continue;
+    for (const command of block.commands) {
+      const names = removedImages(command.text).flatMap((removal) => removal.images);
+      if (!names.some((image) => images.has(image)) || command.lines.length !== 1) continue;
+      const at = command.line - 1;
+      const [prompt, ...words] = lines[at]!.split(/\s+/);
+      const kept = words.filter((word) => !images.has(word));
+      if (names.some((image) => !images.has(image))) {
+        lines[at] = [prompt, ...kept].join(' ');
+        continue;
+      }
+      dropped.add(at);
+      for (const output of command.output) dropped.add(output.line - 1);
     }
-    const words = removal[2]!.trim().split(/\s+/);
-    const kept = words.filter((word) => !images.has(word));
-    if (kept.some((word) => !word.startsWith('-'))) {
-      out.push(`$ docker ${removal[1]} ${kept.join(' ')}`);
-      continue;
-    }
-    // Drop the command and its output: the lines up to the next prompt or the closing fence.
-    while (i + 1 < lines.length && !/^(\$ |PS> |```)/.test(lines[i + 1]!)) i += 1;
   }
-  return out.join('\n');
+  return lines.filter((_, index) => !dropped.has(index)).join('\n');
 }
 
 const templates = path.resolve(import.meta.dirname, 'templates');

@@ -205,6 +205,8 @@ async function main() {
       return []; // reported when the lesson's turn comes
     }
   });
+  // Read once: the loop below takes these instead of parsing each lesson again.
+  const readByFile = new Map(inContent.map((lesson) => [path.resolve(REPO, lesson.file), lesson]));
   const ordered = inCourseOrder(inContent, courses).map((lesson) => path.resolve(REPO, lesson.file));
   const rank = (file: string) => (ordered.includes(file) ? ordered.indexOf(file) : ordered.length);
   const files = resolveLessons(args.lessons).toSorted((a, b) => rank(a) - rank(b));
@@ -325,7 +327,7 @@ async function main() {
     if (interrupt.signal.aborted) await finishInterrupted();
     let lesson;
     try {
-      lesson = readLessonFile(file);
+      lesson = readByFile.get(file) ?? readLessonFile(file);
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;
       console.log(`\n${paint('bold', `▶ ${path.basename(file, '.mdx')}`)}  ${relativeToRepo(file)}`);
